@@ -1,0 +1,18 @@
+"""One options object shared by the Python API and the CLI (trafilatura's Extractor)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Options:
+    max_size_mb: float = 50.0  # larger inputs are rejected, not read
+    languages: frozenset[str] = field(default_factory=lambda: frozenset({"en"}))  # ISO 639-1 codes analysed
+    near_duplicate_threshold: float = 0.8  # estimated Jaccard similarity for a near-duplicate segment
+    batch_size: int = 16  # documents parsed together by spaCy
+    progress: bool = True  # show a progress bar on the terminal
+
+    @property
+    def max_size_bytes(self) -> int:
+        return int(self.max_size_mb * 1024 * 1024)

@@ -1,0 +1,1 @@
+"""Showing the knowledge base: terminal output now, the web interface later."""

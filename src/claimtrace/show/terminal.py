@@ -1,0 +1,145 @@
+"""The knowledge base on the terminal: summaries, documents, stories, contradictions."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimtrace.ingest import IngestReport
+from claimtrace.link.confidence import rate_story
+from claimtrace.model import AUTHOR, Document, EventClaim, Story
+from claimtrace.store import Store
+
+_POLARITY_STYLE = {"positive": "green", "negative": "red"}
+_EVIDENCE_WIDTH = 160
+
+
+def print_ingest_summary(console: Console, report: IngestReport, store: Store, db_path: str) -> None:
+    for rejection in report.rejected:
+        console.print(f"[yellow]rejected[/yellow] {rejection.origin}: {rejection.reason}", highlight=False)
+    counts = store.counts()
+    console.print(f"[bold]{db_path}[/bold]: this run {report.summary()}.")
+    console.print(_counts_line(counts), highlight=False)
+
+
+def _counts_line(counts: dict[str, int]) -> str:
+    return (f"knowledge base: {counts['documents']} documents ({counts['analysed_documents']} analysed), "
+            f"{counts['segments']} segments ({counts['duplicate_segments']} duplicate), "
+            f"{counts['entities']} entities, {counts['attributions']} attributions, "
+            f"{counts['event_claims']} event claims, {counts['stories']} stories, "
+            f"{counts['contradictions']} contradictions, {counts['rejected']} rejected inputs")
+
+
+def print_overview(console: Console, store: Store) -> None:
+    console.print(_counts_line(store.counts()), highlight=False)
+    table = Table("document", "format", "lang", "published", "title", "status", title="documents")
+    for row in store.documents():
+        table.add_row(row.name, row.format, row.language or "?", row.published or "", (row.title or "")[:60],
+                      row.status)
+    console.print(table)
+    rejections = store.rejections()
+    if rejections:
+        rejected = Table("input", "reason", title="rejected inputs")
+        for rejection in rejections:
+            rejected.add_row(rejection.origin, rejection.reason)
+        console.print(rejected)
+
+
+def find_document(store: Store, key: str) -> Document:
+    rows = [row for row in store.documents() if row.name == key or row.id.startswith(key)]
+    if len(rows) != 1:
+        names = ", ".join(row.name for row in store.documents()[:20])
+        raise SystemExit(f"no single document matches {key!r}; documents: {names}")
+    return store.load_document(rows[0].id)
+
+
+def print_document(console: Console, store: Store, key: str) -> None:
+    document = find_document(store, key)
+    console.print(f"[bold]{document.title or document.name}[/bold]  ({document.format}, {document.language}, "
+                  f"published {document.published or 'unknown'}, author {document.author or 'unknown'}, "
+                  f"outlet {document.outlet or 'unknown'}) — {document.status}", highlight=False)
+    for segment in document.segments:
+        if segment.kind == "comment":
+            dup = f", duplicate of {segment.duplicate_of[:8]}" if segment.duplicate_of else ""
+            console.print(f"  comment by {segment.author or '?'} on {segment.published or '?'}{dup}", highlight=False)
+    attributions = Table("source", "type", "cue", "polarity", "content", title="attributions")
+    for attribution in document.attributions:
+        start, end = attribution.content
+        attributions.add_row(attribution.source, attribution.source_type, attribution.cue,
+                             Text(attribution.polarity, style=_POLARITY_STYLE[attribution.polarity]),
+                             _clip(document.text[start:end]))
+    console.print(attributions)
+    console.print(_claims_table(document.event_claims, {document.id: document}, "event claims"))
+
+
+def _claims_table(claims: list[EventClaim], documents: dict[str, Document], title: str) -> Table:
+    table = Table("type", "source", "agent → recipient", "polarity", "certainty", "time", "evidence", "document",
+                  title=title)
+    for claim in claims:
+        document = documents[claim.doc_id]
+        start, end = claim.evidence
+        source = "the author" if claim.source == AUTHOR else claim.source
+        table.add_row(claim.type, source, f"{claim.agent or '?'} → {claim.recipient or '?'}",
+                      Text(claim.polarity, style=_POLARITY_STYLE[claim.polarity]), claim.certainty,
+                      claim.time or "", _clip(document.text[start:end]), document.name)
+    return table
+
+
+def print_stories(console: Console, store: Store, show_all: bool) -> None:
+    claims = {claim.id: claim for claim in store.event_claims()}
+    disputed = {c.story_id for c in store.contradictions() if c.kind == "contradiction"}
+    table = Table("story", "event", "claims", "sources", "disputed", "confidence", title="stories")
+    for story in sorted(store.stories(), key=lambda s: (-len(s.claim_ids), s.label)):
+        if len(story.claim_ids) < 2 and not show_all:
+            continue
+        members = [claims[i] for i in story.claim_ids if i in claims]
+        rating = rate_story(story, claims)
+        table.add_row(story.id[:10], story.label, str(len(members)), str(len({c.source for c in members})),
+                      "yes" if story.id in disputed else "", rating.code)
+    console.print(table)
+
+
+def find_story(store: Store, key: str) -> Story:
+    matches = [story for story in store.stories() if story.id.startswith(key)]
+    if len(matches) != 1:
+        raise SystemExit(f"no single story matches {key!r}; list them with 'claimtrace stories'")
+    return matches[0]
+
+
+def print_story(console: Console, store: Store, key: str) -> None:
+    story = find_story(store, key)
+    claims = {claim.id: claim for claim in store.event_claims()}
+    members = [claims[i] for i in story.claim_ids if i in claims]
+    documents = {doc_id: store.load_document(doc_id) for doc_id in {c.doc_id for c in members}}
+    rating = rate_story(story, claims)
+    console.print(f"[bold]{story.label}[/bold]", highlight=False)
+    console.print(f"confidence {rating.code}: {rating.explanation}", highlight=False)
+    console.print(_claims_table(members, documents, "claims"))
+    for contradiction in store.contradictions():
+        if contradiction.story_id == story.id:
+            console.print(f"{contradiction.kind}: {contradiction.explanation}", highlight=False)
+
+
+def print_contradictions(console: Console, store: Store) -> None:
+    stories = {story.id: story for story in store.stories()}
+    table = Table("story", "kind", "explanation", title="contradictions and tensions")
+    for contradiction in store.contradictions():
+        story = stories.get(contradiction.story_id)
+        table.add_row(story.label if story else contradiction.story_id, contradiction.kind, contradiction.explanation)
+    console.print(table)
+
+
+def print_entities(console: Console, store: Store, limit: int) -> None:
+    table = Table("entity", "type", "mentions", "documents", "spellings", title="entities")
+    ranked = sorted(store.entities(), key=lambda e: -len(e.mentions))[:limit]
+    for entity in ranked:
+        spellings = sorted({text for _, _, _, text in entity.mentions})
+        table.add_row(entity.name, entity.type, str(len(entity.mentions)),
+                      str(len({doc for doc, _, _, _ in entity.mentions})), ", ".join(spellings)[:80])
+    console.print(table)
+
+
+def _clip(text: str, width: int = _EVIDENCE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

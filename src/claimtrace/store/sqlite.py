@@ -1,0 +1,402 @@
+"""The knowledge base in one SQLite file: one writer, ``BEGIN IMMEDIATE``, WAL.
+
+Every write is one transaction: a document is stored whole (its row and all its
+segments, mentions, attributions, claims and arguments) or not at all, and
+writing it again replaces it with identical content. Readers see a consistent
+snapshot and are not blocked by a writer (write-ahead log). SQL stays portable
+where that costs nothing (``:name`` parameters, ``ON CONFLICT``, quoted
+``"start"``/``"end"``) so a PostgreSQL backend can reuse the queries.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+
+from claimtrace.errors import Messages, StoreError
+from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mention, Rejection, Story
+from claimtrace.store import rows
+from claimtrace.store.migrations import migrate, schema_version
+from claimtrace.store.rows import DocumentRow, Params
+
+BUSY_TIMEOUT_MS = 5000
+
+
+# Children of a document, deleted in this order before it is written again.
+_DELETE_CHILDREN = (
+    "DELETE FROM claim_arguments WHERE claim_id IN (SELECT id FROM event_claims WHERE doc_id = :doc_id)",
+    "DELETE FROM event_claims WHERE doc_id = :doc_id",
+    "DELETE FROM attributions WHERE doc_id = :doc_id",
+    "DELETE FROM mentions WHERE doc_id = :doc_id",
+    "DELETE FROM segments WHERE doc_id = :doc_id",
+)
+_UPSERT_DOCUMENT = """
+INSERT INTO documents (id, name, origin, format, hash, text, title, url, published, author, outlet,
+                       language, status, ingested_at)
+VALUES (:id, :name, :origin, :format, :hash, :text, :title, :url, :published, :author, :outlet,
+        :language, :status, :ingested_at)
+ON CONFLICT (id) DO UPDATE SET
+    name = excluded.name, origin = excluded.origin, format = excluded.format, title = excluded.title,
+    url = excluded.url, published = excluded.published, author = excluded.author, outlet = excluded.outlet,
+    language = excluded.language, status = excluded.status
+"""  # ingested_at keeps the first ingest; text and hash cannot differ for the same id
+_DELETE_LINKS = (
+    "DELETE FROM contradictions",
+    "DELETE FROM story_claims",
+    "DELETE FROM stories",
+    "DELETE FROM entity_members",
+    "DELETE FROM entities",
+)
+# Cross-document readers list records in document order (name, then id) so output is reproducible.
+_DOCUMENT_ORDER = "d.name, d.id"
+_COUNTS = """
+SELECT
+    (SELECT COUNT(*) FROM documents) AS documents,
+    (SELECT COUNT(*) FROM documents WHERE status = 'analysed') AS analysed_documents,
+    (SELECT COUNT(*) FROM segments) AS segments,
+    (SELECT COUNT(*) FROM segments WHERE duplicate_of IS NOT NULL) AS duplicate_segments,
+    (SELECT COUNT(*) FROM entities) AS entities,
+    (SELECT COUNT(*) FROM mentions) AS mentions,
+    (SELECT COUNT(*) FROM attributions) AS attributions,
+    (SELECT COUNT(*) FROM event_claims) AS event_claims,
+    (SELECT COUNT(*) FROM stories) AS stories,
+    (SELECT COUNT(*) FROM contradictions) AS contradictions,
+    (SELECT COUNT(*) FROM rejections) AS rejected
+"""
+
+
+class _RowError(Exception):
+    """An insert failed; the message names the table and the row's values."""
+
+    def __init__(self, table: str, params: Params, error: sqlite3.Error) -> None:
+        super().__init__(f"{error} in {table} row ({rows.describe(params)})")
+
+
+class Store:
+    """A claimtrace knowledge base in a SQLite file (or ``":memory:"``).
+
+    Opening creates the file and its parent folders if needed and applies
+    pending migrations. Raises :class:`StoreError` when the file is not a
+    SQLite database (E020) or was written by a newer claimtrace (E021). Use it
+    as a context manager, or call :meth:`close`. One ``Store`` per thread.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._connection = _connect(self.path)
+        try:
+            migrate(self._connection, self.path)
+        except sqlite3.Error as error:
+            self._connection.close()
+            raise StoreError(Messages.E020.format(path=self.path, detail=error)) from error
+        except BaseException:
+            self._connection.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self._connection)
+
+    # Writers
+
+    def write_document(self, document: Document) -> None:
+        """Store the document and everything found in it, replacing any earlier version, atomically."""
+        _check_doc_ids(document)
+        doc_id = document.id
+        try:
+            with self._transaction() as connection:
+                for statement in _DELETE_CHILDREN:
+                    connection.execute(statement, {"doc_id": doc_id})
+                _execute(connection, "documents", _UPSERT_DOCUMENT, rows.document_params(document, _now()))
+                _insert_all(connection, "segments",
+                            (rows.segment_params(s, i) for i, s in enumerate(document.segments)))
+                _insert_all(connection, "mentions",
+                            (rows.mention_params(doc_id, m, i) for i, m in enumerate(document.mentions)))
+                _insert_all(connection, "attributions",
+                            (rows.attribution_params(a, i) for i, a in enumerate(document.attributions)))
+                _insert_all(connection, "event_claims",
+                            (rows.claim_params(c, i) for i, c in enumerate(document.event_claims)))
+                _insert_all(connection, "claim_arguments",
+                            (p for claim in document.event_claims for p in rows.argument_params(claim)))
+        except (sqlite3.Error, _RowError) as error:
+            what = f"document {doc_id} ({document.origin})"
+            raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
+
+    def write_rejection(self, rejection: Rejection) -> None:
+        """Record an input that could not be read; recording the same one again changes nothing."""
+        params = {"id": rows.rejection_id(rejection.origin, rejection.reason), "origin": rejection.origin,
+                  "reason": rejection.reason, "rejected_at": _now()}
+        sql = _insert_sql("rejections", tuple(params)) + " ON CONFLICT (id) DO NOTHING"
+        try:
+            with self._transaction() as connection:
+                _execute(connection, "rejections", sql, params)
+        except (sqlite3.Error, _RowError) as error:
+            what = f"rejection of {rejection.origin}"
+            raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
+
+    def replace_links(self, entities: list[Entity], stories: list[Story],
+                      contradictions: list[Contradiction]) -> None:
+        """Replace the whole cross-document layer (entities, stories, contradictions) in one transaction.
+
+        An entity's own key and its aliases become its members: every mention
+        whose entity_key is one of them belongs to it. ``Entity.mentions`` is
+        not stored; :meth:`entities` derives it from the mentions.
+        """
+        try:
+            with self._transaction() as connection:
+                for statement in _DELETE_LINKS:
+                    connection.execute(statement)
+                for entity in entities:
+                    _insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
+                    members = dict.fromkeys([entity.key, *entity.aliases])
+                    _insert_all(connection, "entity_members",
+                                ({"member_key": key, "entity_key": entity.key} for key in members))
+                for story in stories:
+                    _insert(connection, "stories",
+                            {"id": story.id, "type": story.type, "label": story.label, "time": story.time})
+                    _insert_all(connection, "story_claims",
+                                ({"story_id": story.id, "claim_id": claim_id, "ordinal": i}
+                                 for i, claim_id in enumerate(story.claim_ids)))
+                _insert_all(connection, "contradictions", (rows.contradiction_params(c) for c in contradictions))
+        except (sqlite3.Error, _RowError) as error:
+            what = f"{len(entities)} entities, {len(stories)} stories and {len(contradictions)} contradictions"
+            raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
+
+    # Readers
+
+    def has_document(self, hash: str) -> bool:
+        row = self._connection.execute("SELECT 1 FROM documents WHERE hash = :hash", {"hash": hash}).fetchone()
+        return row is not None
+
+    def documents(self) -> list[DocumentRow]:
+        """Every stored document without its text, ordered by name."""
+        columns = ", ".join(f"d.{name}" for name in rows.DOCUMENT_ROW_FIELDS)
+        cursor = self._connection.execute(f"SELECT {columns} FROM documents d ORDER BY {_DOCUMENT_ORDER}")
+        return [rows.document_row(row) for row in cursor]
+
+    def load_document(self, doc_id: str) -> Document:
+        """The document with everything stored for it, exactly as it was written."""
+        with self._snapshot() as connection:
+            params = {"doc_id": doc_id}
+            row = connection.execute("SELECT * FROM documents WHERE id = :doc_id", params).fetchone()
+            if row is None:
+                raise StoreError(Messages.E024.format(doc_id=doc_id, path=self.path))
+            document = rows.document_from_row(row, self.path)
+            children = "SELECT * FROM {table} WHERE doc_id = :doc_id ORDER BY ordinal"
+            document.segments = [rows.segment_from_row(r, self.path)
+                                 for r in connection.execute(children.format(table="segments"), params)]
+            document.mentions = [rows.mention_from_row(r)
+                                 for r in connection.execute(children.format(table="mentions"), params)]
+            document.attributions = [rows.attribution_from_row(r, self.path)
+                                     for r in connection.execute(children.format(table="attributions"), params)]
+            claims = connection.execute(children.format(table="event_claims"), params).fetchall()
+            document.event_claims = self._claims(connection, claims, "WHERE c.doc_id = :doc_id", params)
+        return document
+
+    def load_documents(self) -> Iterator[Document]:
+        """Every document, fully loaded, one at a time (in the order of :meth:`documents`)."""
+        for row in self.documents():
+            yield self.load_document(row.id)
+
+    def event_claims(self) -> list[EventClaim]:
+        """Every event claim of every document, with its arguments."""
+        with self._snapshot() as connection:
+            claims = connection.execute(
+                f"SELECT c.* FROM event_claims c JOIN documents d ON d.id = c.doc_id "
+                f"ORDER BY {_DOCUMENT_ORDER}, c.ordinal"
+            ).fetchall()
+            return self._claims(connection, claims, "", {})
+
+    def mentions(self) -> Iterator[tuple[str, Mention]]:
+        """(document id, mention) for every mention, in document order."""
+        cursor = self._connection.execute(
+            f"SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc_id ORDER BY {_DOCUMENT_ORDER}, m.ordinal"
+        )
+        try:
+            for row in cursor:
+                yield row["doc_id"], rows.mention_from_row(row)
+        finally:
+            cursor.close()
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(segment id, MinHash signature) for every segment that has one."""
+        cursor = self._connection.execute(
+            f"SELECT s.id, s.signature FROM segments s JOIN documents d ON d.id = s.doc_id "
+            f"WHERE s.signature IS NOT NULL ORDER BY {_DOCUMENT_ORDER}, s.ordinal"
+        )
+        try:
+            for row in cursor:
+                yield row["id"], bytes(row["signature"])
+        finally:
+            cursor.close()
+
+    def entities(self) -> list[Entity]:
+        """Every entity by key, with its aliases (sorted) and its mentions (in document order)."""
+        with self._snapshot() as connection:
+            entities = {row["key"]: Entity(key=row["key"], name=row["name"], type=row["type"])
+                        for row in connection.execute("SELECT key, name, type FROM entities ORDER BY key")}
+            for row in connection.execute("SELECT member_key, entity_key FROM entity_members ORDER BY member_key"):
+                if row["member_key"] != row["entity_key"]:
+                    entities[row["entity_key"]].aliases.append(row["member_key"])
+            mentions = connection.execute(
+                f'SELECT e.entity_key, m.doc_id, m."start", m."end", m.text FROM mentions m '
+                f"JOIN entity_members e ON e.member_key = m.entity_key JOIN documents d ON d.id = m.doc_id "
+                f"ORDER BY {_DOCUMENT_ORDER}, m.ordinal"
+            )
+            for row in mentions:
+                entities[row["entity_key"]].mentions.append((row["doc_id"], row["start"], row["end"], row["text"]))
+        return list(entities.values())
+
+    def stories(self) -> list[Story]:
+        """Every story by id, its claim ids in the order they were written."""
+        with self._snapshot() as connection:
+            return self._stories(connection, "", {})
+
+    def story(self, story_id: str) -> Story | None:
+        with self._snapshot() as connection:
+            found = self._stories(connection, "WHERE id = :story_id", {"story_id": story_id})
+        return found[0] if found else None
+
+    def contradictions(self) -> list[Contradiction]:
+        cursor = self._connection.execute("SELECT * FROM contradictions ORDER BY story_id, claim_a, claim_b")
+        return [rows.contradiction_from_row(row) for row in cursor]
+
+    def rejections(self) -> list[Rejection]:
+        cursor = self._connection.execute("SELECT origin, reason FROM rejections ORDER BY rejected_at, origin, id")
+        return [Rejection(origin=row["origin"], reason=row["reason"]) for row in cursor]
+
+    def counts(self) -> dict[str, int]:
+        """How many of each: documents, analysed_documents, segments, duplicate_segments, entities,
+        mentions, attributions, event_claims, stories, contradictions, rejected."""
+        row = self._connection.execute(_COUNTS).fetchone()
+        return dict(row)
+
+    # Internals
+
+    def _claims(self, connection: sqlite3.Connection, claims: list[sqlite3.Row], where: str,
+                params: Params) -> list[EventClaim]:
+        arguments: defaultdict[str, list[sqlite3.Row]] = defaultdict(list)
+        query = (f"SELECT a.* FROM claim_arguments a JOIN event_claims c ON c.id = a.claim_id {where} "
+                 f"ORDER BY a.claim_id, a.ordinal")
+        for row in connection.execute(query, params):
+            arguments[row["claim_id"]].append(row)
+        return [rows.claim_from_row(row, arguments.get(row["id"], []), self.path) for row in claims]
+
+    def _stories(self, connection: sqlite3.Connection, where: str, params: Params) -> list[Story]:
+        stories = {row["id"]: Story(id=row["id"], type=row["type"], label=row["label"], claim_ids=[],
+                                    time=row["time"])
+                   for row in connection.execute(f"SELECT * FROM stories {where} ORDER BY id", params)}
+        members = connection.execute(
+            f"SELECT story_id, claim_id FROM story_claims WHERE story_id IN (SELECT id FROM stories {where}) "
+            f"ORDER BY story_id, ordinal", params)
+        for row in members:
+            stories[row["story_id"]].claim_ids.append(row["claim_id"])
+        return list(stories.values())
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout)."""
+        connection = self._connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction, so several queries see the same state of the store."""
+        connection = self._connection
+        if connection.in_transaction:
+            yield connection
+            return
+        connection.execute("BEGIN")
+        try:
+            yield connection
+        finally:
+            if connection.in_transaction:
+                connection.execute("COMMIT")
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating and migrating if needed) the knowledge base at ``path``."""
+    return Store(path)
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    try:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, isolation_level=None)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(Messages.E020.format(path=path, detail=error)) from error
+    try:
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode = WAL")  # the first read: fails here if not a database
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA synchronous = NORMAL")  # safe in WAL: a crash loses no committed write
+    except sqlite3.Error as error:
+        connection.close()
+        raise StoreError(Messages.E020.format(path=path, detail=error)) from error
+    return connection
+
+
+def _check_doc_ids(document: Document) -> None:
+    """Every record of the document must carry its id, or it would be stored under another document."""
+    doc_id = document.id
+    records: list[tuple[str, str]] = [("segment", s.doc_id) for s in document.segments]
+    records += [("attribution", a.doc_id) for a in document.attributions]
+    records += [("event claim", c.doc_id) for c in document.event_claims]
+    for kind, found in records:
+        if found != doc_id:
+            raise StoreError(Messages.E025.format(doc_id=doc_id, origin=document.origin, kind=kind, found=found))
+
+
+def _insert_all(connection: sqlite3.Connection, table: str, params: Iterable[Params]) -> None:
+    for row in params:
+        _insert(connection, table, row)
+
+
+def _insert(connection: sqlite3.Connection, table: str, params: Params) -> None:
+    _execute(connection, table, _insert_sql(table, tuple(params)), params)
+
+
+def _execute(connection: sqlite3.Connection, table: str, sql: str, params: Params) -> None:
+    try:
+        connection.execute(sql, params)
+    except sqlite3.Error as error:
+        raise _RowError(table, params, error) from error
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{column}"' for column in columns)
+    values = ", ".join(f":{column}" for column in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({values})"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,137 @@
+"""Hand-built documents for the store tests.
+
+:func:`build_document` is deterministic in its number, so a test (or a child
+process killed mid-write) can rebuild exactly what was written. The sentences
+are written for these tests and name made-up countries.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from claimtrace.model import Attribution, Document, EventClaim, Mention, Segment
+from claimtrace.store import Store
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def _span(text: str, part: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(part, after)
+    return start, start + len(part)
+
+
+def build_document(number: int) -> Document:
+    """Document ``number``: an article with an attributed arms-transfer claim, extra denials, one comment.
+
+    The number of denials (and so of mentions, attributions and claims) varies
+    with ``number`` so per-document counts differ.
+    """
+    day = WEEKDAYS[number % len(WEEKDAYS)]
+    denials = number % 4
+    article = (f"Bulletin {number}. The defence ministry of Norland said on {day} that {number + 2} "
+               f"patrol boats were delivered to Suderia by a shipyard in Ostavia.")
+    article += "".join(f" Suderia denied report {k} of the delivery." for k in range(denials))
+    comment = f"reader_{number}: I doubt Ostavia sells boats to anyone."
+    text = f"{article}\n\nComments\n{comment}\n"
+    doc = Document(name=f"bulletin-{number:04d}", text=text, origin=f"/feeds/bulletin-{number:04d}.txt",
+                   format="txt", title=f"Bulletin {number}", url=f"https://news.example/b/{number}",
+                   published=f"2021-03-{1 + number % 28:02d}", author="Desk", outlet="Example Wire",
+                   language="en")
+    doc_id = doc.id
+    comment_start = text.index(comment)
+    article_segment = Segment(doc_id, "article", 0, len(article), author="Desk", published=doc.published,
+                              signature=bytes([number % 256, 1, 2, 3]) * 4)
+    comment_segment = Segment(doc_id, "comment", comment_start, comment_start + len(comment),
+                              author=f"reader_{number}", duplicate_of="0123456789abcdef" if number % 2 else None,
+                              similarity=0.8125 if number % 2 else None)
+    doc.segments = [article_segment, comment_segment]
+
+    source_span = _span(text, "The defence ministry of Norland")
+    cue_span = _span(text, "said")
+    content = (cue_span[1] + 1, len(article) if not denials else text.index(" Suderia denied"))
+    attribution = Attribution(doc_id, content, "defence ministry of Norland", "government", "said", cue_span,
+                              "positive", source_span=source_span, source_key="government:norland defence ministry",
+                              kind="reported", segment_id=article_segment.id)
+    opinion = Attribution(doc_id, (comment_start + len(f"reader_{number}: "), comment_start + len(comment)),
+                          f"reader_{number}", "person", "I doubt", None, "positive", segment_id=comment_segment.id)
+    doc.attributions = [attribution, opinion]
+
+    doc.mentions = [
+        Mention(*_span(text, "Norland"), "Norland", "GPE", "country:NL-test", "Norland", "place"),
+        Mention(*_span(text, "Suderia"), "Suderia", "GPE", "country:SU-test", "Suderia", "place"),
+        Mention(*_span(text, "Ostavia"), "Ostavia", "GPE", "country:OS-test", "Ostavia", "place"),
+    ]
+    delivery = EventClaim(doc_id, "arms_transfer", evidence=content, trigger=_span(text, "delivered"),
+                          source="defence ministry of Norland", source_type="government", certainty="probable",
+                          arguments={"agent": "Ostavia", "recipient": "Suderia", "item": "patrol boats"},
+                          argument_keys={"agent": "country:OS-test", "recipient": "country:SU-test"},
+                          time="2021-03", time_text=f"on {day}", attribution_id=attribution.id,
+                          segment_id=article_segment.id)
+    doc.event_claims = [delivery]
+    after = 0
+    for k in range(denials):
+        sentence = _span(text, f"Suderia denied report {k} of the delivery.", after)
+        after = sentence[1]
+        doc.mentions.append(Mention(sentence[0], sentence[0] + 7, "Suderia", "GPE", "country:SU-test", "Suderia",
+                                    "place"))
+        denial = Attribution(doc_id, (sentence[0] + 15, sentence[1] - 1), "Suderia", "government", "denied",
+                             (sentence[0] + 8, sentence[0] + 14), "negative", source_key="country:SU-test",
+                             segment_id=article_segment.id)
+        doc.attributions.append(denial)
+        doc.event_claims.append(EventClaim(
+            doc_id, "arms_transfer", evidence=sentence, trigger=(sentence[0] + 8, sentence[0] + 14),
+            source="Suderia", source_type="government", polarity="negative", certainty="certain",
+            argument_keys={"recipient": "country:SU-test"}, attribution_id=denial.id,
+            segment_id=article_segment.id))
+    return doc
+
+
+def expected_counts(document: Document) -> dict[str, int]:
+    """Rows a stored document must have in each child table."""
+    return {
+        "segments": len(document.segments),
+        "mentions": len(document.mentions),
+        "attributions": len(document.attributions),
+        "event_claims": len(document.event_claims),
+        "claim_arguments": sum(len(set(c.arguments) | set(c.argument_keys)) for c in document.event_claims),
+    }
+
+
+def stored_counts(connection: sqlite3.Connection, doc_id: str) -> dict[str, int]:
+    """Rows stored for a document in each child table (read with a plain sqlite3 connection)."""
+    counts = {table: connection.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+              for table in ("segments", "mentions", "attributions", "event_claims")}
+    counts["claim_arguments"] = connection.execute(
+        "SELECT COUNT(*) FROM claim_arguments WHERE claim_id IN (SELECT id FROM event_claims WHERE doc_id = ?)",
+        (doc_id,)).fetchone()[0]
+    return counts
+
+
+@pytest.fixture
+def count_children() -> Callable[[sqlite3.Connection, str], dict[str, int]]:
+    return stored_counts
+
+
+@pytest.fixture
+def expect_children() -> Callable[[Document], dict[str, int]]:
+    return expected_counts
+
+
+@pytest.fixture
+def make_document() -> Callable[[int], Document]:
+    return build_document
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "kb.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with Store(db_path) as opened:
+        yield opened

@@ -1,0 +1,71 @@
+"""The command line, run as a user runs it, against a real store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimtrace.cli import main
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"claimtrace {command}" in result.output
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["show"], "knowledge base:"),
+    (["show", "ministry-denial"], "attributions"),
+    (["stories"], "stories"),
+    (["contradictions"], "contradiction"),
+    (["entities", "--limit", "5"], "Mongolia"),
+])
+def test_cli_reads_the_knowledge_base(example_store: Path, args: list[str], expected: str) -> None:
+    result = CliRunner().invoke(main, [*args, "--db", str(example_store)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert expected in result.output
+
+
+def test_cli_story_shows_claims_with_sources(example_store: Path) -> None:
+    from claimtrace.store import open_store
+
+    with open_store(example_store) as store:
+        story = max(store.stories(), key=lambda s: len(s.claim_ids))
+    result = CliRunner().invoke(main, ["story", story.id[:12], "--db", str(example_store)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "confidence" in result.output and story.label.split(":")[0] in result.output
+
+
+def test_cli_show_on_missing_store_says_how_to_create_one(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["show", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code != 0
+    assert "claimtrace ingest" in result.output
+
+
+def test_cli_eval_export_writes_the_schema(example_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.json"
+    result = subprocess.run([sys.executable, "-m", "claimtrace.cli", "eval-export", str(example_corpus), "--out", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data) >= {"documents", "entities", "stories", "contradictions"}
+    by_name = {d["doc"]: d for d in data["documents"]}
+    assert "steppe-courier-report" in by_name
+    text = (example_corpus / "steppe-courier-report.txt").read_text(encoding="utf-8")
+    for attribution in by_name["steppe-courier-report"]["attributions"]:
+        start, end = attribution["content"]
+        assert 0 <= start < end <= len(text)
+        assert attribution["polarity"] in {"positive", "negative"}
+    claims = [c for d in data["documents"] for c in d["event_claims"]]
+    assert claims and all({"id", "type", "evidence", "source", "polarity", "certainty", "time"} <= set(c) for c in claims)
+    refs = {f"{d['doc']}#{c['id']}" for d in data["documents"] for c in d["event_claims"]}
+    assert all(ref in refs for story in data["stories"] for ref in story)

@@ -1,0 +1,82 @@
+"""The whole path, read → segment → analyse → store → link, on real files and a real SQLite store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from claimtrace.ingest import ingest
+from claimtrace.options import Options
+from claimtrace.store import open_store
+
+QUIET = Options(progress=False)
+
+
+def test_ingest_example_corpus_fills_every_layer(example_store: Path) -> None:
+    with open_store(example_store) as store:
+        counts = store.counts()
+        names = {row.name for row in store.documents()}
+    assert {"steppe-courier-report", "ministry-denial", "insider-blog", "forum-thread", "analyst-note",
+            "russian-note"} <= names
+    assert counts["documents"] == 9  # six files and three JSONL records
+    assert counts["analysed_documents"] == 8  # all but the Russian note
+    assert counts["rejected"] == 0
+    for layer in ("entities", "attributions", "event_claims", "stories", "contradictions"):
+        assert counts[layer] > 0, layer
+
+
+def test_ingest_marks_foreign_language_not_analysed(example_store: Path) -> None:
+    with open_store(example_store) as store:
+        row = next(r for r in store.documents() if r.name == "russian-note")
+        document = store.load_document(row.id)
+    assert document.language == "ru"
+    assert document.status.startswith("not analysed: language not supported")
+    assert document.mentions == [] and document.event_claims == []
+
+
+def test_ingest_comment_thread_becomes_segments_with_authors(example_store: Path) -> None:
+    with open_store(example_store) as store:
+        row = next(r for r in store.documents() if r.name == "forum-thread")
+        document = store.load_document(row.id)
+    comments = [s for s in document.segments if s.kind == "comment"]
+    assert [c.author for c in comments] == ["Tamir", "Aigul", "Tamir", "steppe_watcher"]
+    assert comments[0].published.startswith("2024-03-16")
+    assert comments[2].duplicate_of == comments[0].id  # the same comment posted twice
+    assert "Posted by" not in document.text[comments[0].start:comments[0].end]
+    claims_in_duplicate = [c for c in document.event_claims if comments[2].start <= c.evidence[0] < comments[2].end]
+    assert claims_in_duplicate == []
+
+
+def test_ingest_denial_is_a_negative_attribution_and_a_contradiction(example_store: Path) -> None:
+    with open_store(example_store) as store:
+        row = next(r for r in store.documents() if r.name == "ministry-denial")
+        document = store.load_document(row.id)
+        contradictions = store.contradictions()
+        claims = {c.id: c for c in store.event_claims()}
+    assert any(a.polarity == "negative" for a in document.attributions)
+    transfer = [c for c in claims.values() if c.type == "arms_transfer" and c.agent == "Mongolia"]
+    assert {c.polarity for c in transfer} == {"positive", "negative"}
+    assert any(c.kind == "contradiction" and claims[c.claim_a].type == "arms_transfer" for c in contradictions)
+
+
+def test_ingest_twice_changes_nothing(example_corpus: Path, tmp_path: Path, resources) -> None:
+    db = tmp_path / "twice.db"
+    with open_store(db) as store:
+        first = ingest([example_corpus], store, QUIET)
+        before = _snapshot(db)
+        second = ingest([example_corpus], store, QUIET)
+    assert len(first.stored) == 9 and second.stored == []
+    assert len(second.skipped) == 9
+    assert _snapshot(db) == before
+
+
+def _snapshot(db: Path) -> dict[str, list[tuple]]:
+    tables = ["documents", "segments", "mentions", "attributions", "event_claims", "claim_arguments",
+              "entities", "entity_members", "stories", "story_claims", "contradictions", "rejections"]
+    connection = sqlite3.connect(db)
+    try:
+        return {t: sorted(connection.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables
+                if t != "documents"} | {
+            "documents": sorted(connection.execute("SELECT id, hash, name, status FROM documents").fetchall())}
+    finally:
+        connection.close()
