@@ -108,7 +108,10 @@ class EventClaim:
 
     @property
     def id(self) -> str:
-        return make_id(self.doc_id, "claim", *self.evidence, self.type, self.source, self.polarity)
+        # One claim per (source, event, polarity); one sentence may state the event for
+        # several parties, so the parties are part of the identity too.
+        return make_id(self.doc_id, "claim", *self.evidence, self.type, self.source, self.polarity,
+                       self.arguments.get("agent"), self.arguments.get("recipient"))
 
     @property
     def agent(self) -> str | None:
