@@ -1,0 +1,159 @@
+"""Stage ``event_claims``: from candidates to :class:`~claimtrace.model.EventClaim` records.
+
+Requires the parses, ``document.mentions`` and ``document.attributions``; assigns
+``document.event_claims``. The source of a claim is the innermost attribution whose
+content holds the trigger (a denial flips the polarity), else the author; the time is
+read against the comment's date, else the document's.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+from claimtrace.analyse.events.claims import Candidate, evidence_span, sentence_candidates
+from claimtrace.analyse.events.fillers import Filler, MentionIndex
+from claimtrace.analyse.events.timing import event_time
+from claimtrace.analyse.pipeline import Analysis, ParsedSegment
+from claimtrace.model import AUTHOR, Attribution, Document, EventClaim
+from claimtrace.ontology.events import load_event_types
+from claimtrace.ontology.hedges import load_hedges
+
+PARTY_ROLES = ("agent", "recipient")
+
+
+def find_event_claims(analysis: Analysis) -> Analysis:
+    """Fill ``analysis.document.event_claims`` from every analysed sentence."""
+    document = analysis.document
+    event_types = load_event_types()
+    hedges = load_hedges()
+    index = MentionIndex(document.mentions, document.attributions)
+    claims: list[EventClaim] = []
+    for parsed, sentence in analysis.sentences():
+        for candidate in sentence_candidates(sentence, parsed, index, event_types, hedges):
+            claims += claims_of(candidate, parsed, document, index)
+    document.event_claims = merge_claims(fill_implicit_parties(claims))
+    return analysis
+
+
+def fill_implicit_parties(claims: list[EventClaim]) -> list[EventClaim]:
+    """Fill a party the sentence leaves implicit from the document's other claims of the same event type.
+
+    "There were no sales to Chile" after "Peru sold tanks to Chile": when every claim of the type
+    that names the known party names one and the same other party, the missing one is that party.
+    """
+    for claim in claims:
+        agent, recipient = claim.agent, claim.recipient
+        if agent and recipient:
+            continue
+        others = [c for c in claims if c.type == claim.type and c is not claim and c.agent and c.recipient]
+        if agent or recipient:
+            known, missing = ("agent", "recipient") if agent else ("recipient", "agent")
+            values = {c.arguments[missing] for c in others if c.arguments[known] == claim.arguments[known]}
+            if len(values) == 1:
+                _set_party(claim, missing, values.pop(), others)
+        else:
+            pairs = {(c.agent, c.recipient) for c in others}
+            if len(pairs) == 1 and len(others) >= 2:  # one event the whole document is about
+                pair = pairs.pop()
+                _set_party(claim, "agent", pair[0], others)
+                _set_party(claim, "recipient", pair[1], others)
+    return claims
+
+
+def _set_party(claim: EventClaim, role: str, name: str, others: list[EventClaim]) -> None:
+    claim.arguments[role] = name
+    for other in others:
+        if other.arguments.get(role) == name and role in other.argument_keys:
+            claim.argument_keys[role] = other.argument_keys[role]
+            break
+
+
+def innermost_attribution(attributions: list[Attribution], offset: int) -> Attribution | None:
+    inside = [a for a in attributions if a.content[0] <= offset < a.content[1]]
+    return min(inside, key=lambda a: a.content[1] - a.content[0]) if inside else None
+
+
+def _anchor(parsed: ParsedSegment, document: Document) -> str | None:
+    return parsed.segment.published or document.published
+
+
+def _party_choices(candidate: Candidate) -> list[dict[str, Filler | None]]:
+    """One assignment of agent and recipient per combination of coordinated members."""
+    options = [candidate.fillers.get(role) or [None] for role in PARTY_ROLES]
+    if candidate.trigger.event_type.symmetric and len(options[0]) > 1 and options[1] == [None]:
+        options = [options[0][:1], options[0][1:]]  # "X and Y signed an agreement": X with Y
+    choices = []
+    for agent, recipient in product(*options):
+        if agent is not None and recipient is not None and agent.name == recipient.name:
+            continue
+        choices.append({"agent": agent, "recipient": recipient})
+    return choices or [{"agent": None, "recipient": None}]
+
+
+def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
+              index: MentionIndex) -> list[EventClaim]:
+    trigger = candidate.trigger
+    offset = parsed.offset
+    trigger_start = offset + trigger.token.idx
+    attribution = innermost_attribution(document.attributions, trigger_start)
+    polarity = candidate.factuality.polarity
+    if attribution is not None and attribution.polarity == "negative":
+        polarity = "negative" if polarity == "positive" else "positive"
+    time, time_text = event_time(trigger.token, _anchor(parsed, document))
+    evidence = evidence_span(trigger.token.sent, trigger.token, offset, document.text)
+    trigger_doc = trigger.token.doc
+    trigger_span = (offset + trigger_doc[trigger.start].idx,
+                    offset + trigger_doc[trigger.end - 1].idx + len(trigger_doc[trigger.end - 1].text))
+    others = {role: fillers[0] for role, fillers in candidate.fillers.items()
+              if role not in PARTY_ROLES and fillers}
+    claims = []
+    for parties in _party_choices(candidate):
+        arguments = {role: f.name for role, f in parties.items() if f is not None}
+        keys = {role: f.key for role, f in parties.items() if f is not None and f.key}
+        arguments |= {role: f.name for role, f in others.items()}
+        keys |= {role: f.key for role, f in others.items() if f.key}
+        for role, tokens in candidate.tokens.items():
+            if role not in arguments and role not in PARTY_ROLES and tokens:
+                arguments[role] = " ".join(t.text for t in tokens[0].subtree if not t.is_punct)[:120]
+        if candidate.amount:
+            arguments["amount"] = candidate.amount
+        claims.append(EventClaim(
+            doc_id=document.id, type=trigger.event_type.name, evidence=evidence, trigger=trigger_span,
+            source=attribution.source if attribution else AUTHOR,
+            source_type=attribution.source_type if attribution else "author",
+            polarity=polarity, certainty=candidate.factuality.certainty,
+            arguments=arguments, argument_keys=keys,
+            time=time.value if time else None, time_end=time.end if time else None, time_text=time_text,
+            attribution_id=attribution.id if attribution else None, segment_id=parsed.segment.id))
+    return claims
+
+
+def _compatible(a: EventClaim, b: EventClaim) -> bool:
+    return all(a.arguments.get(r) is None or b.arguments.get(r) is None or a.arguments[r] == b.arguments[r]
+               for r in PARTY_ROLES)
+
+
+def merge_claims(claims: list[EventClaim]) -> list[EventClaim]:
+    """One claim per (evidence, type, source, polarity) and compatible parties; fillers are pooled."""
+    merged: list[EventClaim] = []
+    for claim in claims:
+        for kept in merged:
+            same = (kept.evidence, kept.type, kept.source, kept.polarity) == (
+                claim.evidence, claim.type, claim.source, claim.polarity)
+            if same and _compatible(kept, claim):
+                for role, value in claim.arguments.items():
+                    kept.arguments.setdefault(role, value)
+                for role, value in claim.argument_keys.items():
+                    kept.argument_keys.setdefault(role, value)
+                if kept.time is None and claim.time is not None:
+                    kept.time, kept.time_end, kept.time_text = claim.time, claim.time_end, claim.time_text
+                if _rank(claim.certainty) < _rank(kept.certainty):  # an unhedged statement asserts it
+                    kept.certainty = claim.certainty
+                break
+        else:
+            merged.append(claim)
+    return merged
+
+
+def _rank(certainty: str) -> int:
+    return {"certain": 0, "probable": 1, "possible": 2}[certainty]

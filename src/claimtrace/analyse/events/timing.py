@@ -1,0 +1,80 @@
+"""When an event happened: the time expression attached to its trigger, else the anchor's year.
+
+The expression closest to the trigger in the parse wins (a date in the trigger's own
+clause before one elsewhere in the sentence). An expression that places the event in
+an unknown past ("over the last decade", "previously") gives no time; with no
+expression at all, the event is dated to the year of the document (or comment), the
+precision the text supports for news about current events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from claimtrace.analyse.timex import Anchor, Tense, TimeValue, is_vague_past, resolve_time
+
+_TIME_LABELS = ("DATE",)
+_VAGUE_ADVERBS = frozenset({"previously", "formerly", "once", "historically", "traditionally", "long"})
+# Relative expressions spaCy does not always tag as DATE.
+_EXTRA = re.compile(r"\b(?:(?:earlier|later) this (?:year|month)|this (?:year|summer|winter|spring|autumn|month)|"
+                    r"last (?:year|month|week)|recently|in (?:early|mid|late)[ -]\w+)\b", re.IGNORECASE)
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of one sentence."""
+    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in ancestors_a:
+            return n + ancestors_a[t.i]
+    return 99
+
+
+def tense_of(trigger: Token) -> Tense | None:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") or a.lower_ == "going" for a in auxiliaries):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    return None
+
+
+def _candidates(sentence: SpacySpan) -> list[SpacySpan]:
+    spans = [e for e in sentence.ents if e.label_ in _TIME_LABELS]
+    covered = {t.i for s in spans for t in s}
+    doc = sentence.doc
+    for match in _EXTRA.finditer(sentence.text):
+        span = doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
+                             alignment_mode="expand")
+        if span is not None and not any(t.i in covered for t in span):
+            spans.append(span)
+    return spans
+
+
+def _with_preposition(span: SpacySpan) -> str:
+    """The expression with a leading "from"/"between" that makes it a range."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("from", "between"):
+        return f"{before.text} {span.text}"
+    return span.text
+
+
+def event_time(trigger: Token, anchor: str | None) -> tuple[TimeValue | None, str | None]:
+    """The event's time and the expression it was read from (None, None when unknown)."""
+    parsed_anchor = Anchor.parse(anchor) if anchor else None
+    tense = tense_of(trigger)
+    ranked = sorted(_candidates(trigger.sent), key=lambda span: (_distance(trigger, span.root),
+                                                                 abs(span.root.i - trigger.i)))
+    for span in ranked:
+        if is_vague_past(span.text):
+            return None, span.text
+        value = resolve_time(_with_preposition(span), parsed_anchor, tense)
+        if value is not None:
+            return value, span.text
+    if any(c.lower_ in _VAGUE_ADVERBS for t in (trigger, trigger.head) for c in t.children if c.dep_ == "advmod"):
+        return None, None
+    if parsed_anchor is None:
+        return None, None
+    return TimeValue(str(parsed_anchor.day.year), precision="year", note="the document's year"), None
