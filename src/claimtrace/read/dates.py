@@ -101,3 +101,27 @@ def find_dates(text: str) -> Iterator[DateMatch]:
 def parse_date(text: str) -> str | None:
     """The first date written in `text` as ISO ("2022-01-10" or "2022-01-10T21:12"), or None."""
     return next((d.iso for d in find_dates(text)), None)
+
+
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?" + _YEAR, re.IGNORECASE)
+_MENTIONED_YEAR = re.compile(r"(?<![\d/.-])" + _YEAR + r"(?![\d/-])")
+
+
+def estimate_date(text: str, today: dt.date | None = None) -> str | None:
+    """A lower bound for when an undated text was written, as an ISO prefix, or None.
+
+    Relative times ("this October", "last year") need an anchor; when a document
+    states no publication date, the latest calendar date it states (the text
+    cannot be older than what it reports) is the best anchor there is, at month
+    precision. Without one, the copyright year, else the latest year it mentions,
+    at year precision. Dates after ``today`` are ignored: those are plans.
+    """
+    today = today or dt.date.today()
+    stated = [d.date for d in find_dates(text) if d.date <= today]
+    if stated:
+        return max(stated).isoformat()[:7]
+    copyright_years = [int(m["year"]) for m in _COPYRIGHT_YEAR.finditer(text) if int(m["year"]) <= today.year]
+    if copyright_years:
+        return str(max(copyright_years))
+    years = [int(m["year"]) for m in _MENTIONED_YEAR.finditer(text) if int(m["year"]) <= today.year]
+    return str(max(years)) if years else None

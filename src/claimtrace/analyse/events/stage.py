@@ -8,6 +8,7 @@ read against the comment's date, else the document's.
 
 from __future__ import annotations
 
+import functools
 from itertools import product
 
 from claimtrace.analyse.events.claims import Candidate, evidence_span, sentence_candidates
@@ -17,6 +18,7 @@ from claimtrace.analyse.pipeline import Analysis, ParsedSegment
 from claimtrace.model import AUTHOR, Attribution, Document, EventClaim
 from claimtrace.ontology.events import load_event_types
 from claimtrace.ontology.hedges import load_hedges
+from claimtrace.read.dates import estimate_date
 
 PARTY_ROLES = ("agent", "recipient")
 
@@ -74,7 +76,13 @@ def innermost_attribution(attributions: list[Attribution], offset: int) -> Attri
 
 
 def _anchor(parsed: ParsedSegment, document: Document) -> str | None:
-    return parsed.segment.published or document.published
+    """The date relative times are resolved against: the comment's, the document's, else an estimate."""
+    return parsed.segment.published or document.published or _estimated_date(document.text)
+
+
+@functools.lru_cache(maxsize=8)
+def _estimated_date(text: str) -> str | None:
+    return estimate_date(text)
 
 
 def _party_choices(candidate: Candidate) -> list[dict[str, Filler | None]]:
