@@ -88,13 +88,15 @@ def _claims_table(claims: list[EventClaim], documents: dict[str, Document], titl
 
 def print_stories(console: Console, store: Store, show_all: bool) -> None:
     claims = {claim.id: claim for claim in store.event_claims()}
+    comments = store.comment_segment_ids()
+    documents = {row.id: row for row in store.documents()}
     disputed = {c.story_id for c in store.contradictions() if c.kind == "contradiction"}
     table = Table("story", "event", "claims", "sources", "disputed", "confidence", title="stories")
     for story in sorted(store.stories(), key=lambda s: (-len(s.claim_ids), s.label)):
         if len(story.claim_ids) < 2 and not show_all:
             continue
         members = [claims[i] for i in story.claim_ids if i in claims]
-        rating = rate_story(story, claims)
+        rating = rate_story(story, claims, comment_segments=comments, documents=documents)
         table.add_row(story.id[:10], story.label, str(len(members)), str(len({c.source for c in members})),
                       "yes" if story.id in disputed else "", rating.code)
     console.print(table)
@@ -112,7 +114,8 @@ def print_story(console: Console, store: Store, key: str) -> None:
     claims = {claim.id: claim for claim in store.event_claims()}
     members = [claims[i] for i in story.claim_ids if i in claims]
     documents = {doc_id: store.load_document(doc_id) for doc_id in {c.doc_id for c in members}}
-    rating = rate_story(story, claims)
+    rating = rate_story(story, claims, comment_segments=store.comment_segment_ids(),
+                        documents={row.id: row for row in store.documents()})
     console.print(f"[bold]{story.label}[/bold]", highlight=False)
     console.print(f"confidence {rating.code}: {rating.explanation}", highlight=False)
     console.print(_claims_table(members, documents, "claims"))

@@ -249,6 +249,11 @@ class Store:
         finally:
             cursor.close()
 
+    def comment_segment_ids(self) -> set[str]:
+        """Ids of every reader-comment segment (their authors are rated as reader comments)."""
+        rows = self._connection.execute("SELECT id FROM segments WHERE kind = 'comment'").fetchall()
+        return {row["id"] for row in rows}
+
     def entities(self) -> list[Entity]:
         """Every entity by key, with its aliases (sorted) and its mentions (in document order)."""
         with self._snapshot() as connection:
