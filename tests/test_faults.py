@@ -81,6 +81,19 @@ def _generated_corpus(root: Path, count: int) -> Path:
     return folder
 
 
+def test_a_file_over_the_default_limit_is_rejected_unread(tmp_path: Path, resources) -> None:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    with (folder / "dump.txt").open("wb") as handle:
+        handle.truncate(51 * 1024 * 1024)  # sparse: 51 MB on paper, nothing written
+    (folder / "note.txt").write_text(GOOD, encoding="utf-8")
+    with open_store(tmp_path / "kb.db") as store:
+        report = ingest([folder], store, Options(progress=False))
+        assert [row.name for row in store.documents()] == ["note"]
+    assert [r.reason.split(":")[0] for r in report.rejected] == ["too large"]
+    assert "51.0 MB" in report.rejected[0].reason and "--max-size" in report.rejected[0].reason
+
+
 @pytest.mark.slow
 def test_killed_ingest_leaves_a_consistent_store_that_a_second_run_completes(tmp_path: Path, resources) -> None:
     corpus = _generated_corpus(tmp_path, 120)
