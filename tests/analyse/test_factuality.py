@@ -74,3 +74,17 @@ def test_assess_hedge_in_another_clause_does_not_apply(nlp, text, word):
 ])
 def test_assess_questions_and_conditions_are_not_asserted(nlp, text, word):
     assert not factuality(nlp, text, word).asserted
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The opposition would like to replace the minister.", "replace"),
+    ("Vietnam hopes to buy missiles from India.", "buy"),
+    ('Reuters ran a story headlined "Peru sells jets to Chile" on Monday.', "sells"),
+    ("She wrote a book titled «The Arms Sale» in 2010.", "Sale"),
+])
+def test_assess_wish_or_cited_title_is_not_asserted(nlp, text, word):
+    assert factuality(nlp, text, word).asserted is False
+
+
+def test_assess_event_after_a_closed_title_is_asserted(nlp):
+    assert factuality(nlp, 'After the report titled "Secrets" appeared, Peru sold jets to Chile.', "sold").asserted

@@ -104,3 +104,12 @@ def test_resolve_time_unknown_expression_gives_none(expression):
 def test_anchor_parse_keeps_precision(anchor, day, precision):
     parsed = Anchor.parse(anchor)
     assert parsed is not None and (parsed.day, parsed.precision) == (day, precision)
+
+
+@pytest.mark.parametrize(("expression", "tense", "value"), [
+    ("In October", "past", "2017-10"),
+    ("in December", "past", "2017-12"),
+    ("in March", None, "2017-03"),
+])
+def test_resolve_time_month_against_year_anchor_stays_in_that_year(expression, tense, value):
+    assert resolve_time(expression, "2017", tense).value == value

@@ -73,3 +73,24 @@ def test_parse_event_types_bad_entry_names_file_and_entry(raw, path, value, mess
     with pytest.raises(OntologyError) as error:
         parse_event_types(broken)
     assert "event_types.yaml" in str(error.value) and message in str(error.value)
+
+
+def test_event_type_reads_coreference_and_state_roles():
+    types = load_event_types()
+    assert types["legal_action"].distinct_by_trigger and types["legal_action"].state_roles == {"agent"}
+    assert not types["arms_transfer"].distinct_by_trigger and not types["meeting"].state_roles
+
+
+def test_parse_event_types_bad_state_roles_names_entry(raw):
+    broken = copy.deepcopy(raw)
+    broken["types"]["legal_action"]["state_roles"] = "agent"
+    with pytest.raises(OntologyError) as error:
+        parse_event_types(broken)
+    assert "legal_action.state_roles" in str(error.value)
+
+
+@pytest.mark.parametrize("pseudo_role", ["topic", "parties", "context", "trigger"])
+def test_parse_event_types_accepts_pseudo_role_constraints(raw, pseudo_role):
+    changed = copy.deepcopy(raw)
+    changed["types"]["meeting"]["triggers"][0]["requires"] = {pseudo_role: ["entity:any"]}
+    assert parse_event_types(changed)["meeting"].triggers[0].requires[pseudo_role]

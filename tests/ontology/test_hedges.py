@@ -50,3 +50,9 @@ def test_parse_hedges_bad_entry_names_file_and_entry(section, key, value, entry)
     with pytest.raises(OntologyError) as error:
         parse_hedges(raw)
     assert "hedges.yaml" in str(error.value) and entry in str(error.value)
+
+
+def test_non_assertion_words_are_loaded():
+    lexicon = load_hedges()
+    assert {"want", "hope", "plan"} <= lexicon.desire_predicates
+    assert {"titled", "headlined"} <= lexicon.title_cues

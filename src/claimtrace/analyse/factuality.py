@@ -71,7 +71,10 @@ def phrase_tokens(sentence_tokens: list[Token], lexicon: HedgeLexicon) -> dict[i
     """Token index -> level for every token inside a multiword hedge ("it looks like")."""
     levels: dict[int, str] = {}
     lemmas = [t.lemma_.lower() for t in sentence_tokens]
+    words = set(lemmas) | {t.lower_ for t in sentence_tokens}
     for phrase, level in lexicon.phrases.items():
+        if not set(phrase) <= words:
+            continue
         width = len(phrase)
         for i in range(len(lemmas) - width + 1):
             if tuple(lemmas[i:i + width]) == phrase or tuple(t.lower_ for t in sentence_tokens[i:i + width]) == phrase:
@@ -153,10 +156,57 @@ def _failed(token: Token, below: Token, lexicon: HedgeLexicon) -> bool:
     return is_failure and below.dep_ in ("nsubj", "nsubjpass", "xcomp", "csubj")
 
 
+_OPENING_QUOTES = frozenset("«‹„")
+_CLOSING_QUOTES = frozenset("»›”")
+_EITHER_QUOTES = frozenset("\"“‘’'")  # open or close, depending on what is open
+
+
+def in_cited_title(trigger: Token, lexicon: HedgeLexicon) -> bool:
+    """Whether the trigger is inside a quoted title that follows a title cue ("a report titled «...»")."""
+    sentence = trigger.sent
+    cues = [t for t in sentence if t.i < trigger.i and t.lower_ in lexicon.title_cues]
+    if not cues:
+        return False
+    doc, cue = sentence.doc, cues[-1]
+    quotes = [t for t in doc[cue.i + 1:trigger.i] if t.text and t.text[0] in _OPENING_QUOTES | _CLOSING_QUOTES |
+              _EITHER_QUOTES and len(t.text) == 1]
+    if not quotes or quotes[0].i > cue.i + 2:
+        return False
+    depth = 0
+    for quote in quotes:
+        if quote.text in _OPENING_QUOTES or quote.text in _EITHER_QUOTES and depth == 0:
+            depth += 1
+        else:
+            depth -= 1
+    return depth > 0
+
+
+def _forms(token: Token) -> set[str]:
+    """The lemma and the word with a plain inflection removed: the lemmatizer reads "hopes" as "hop"."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.add(word[: -len(suffix)])
+    return forms
+
+
+def _wanted(trigger: Token, lexicon: HedgeLexicon) -> bool:
+    """Whether the event is the complement of a wish or intention ("they would like to replace him")."""
+    for step in scope_path(trigger):
+        if step.crossed == "xcomp" and _forms(step.token) & lexicon.desire_predicates:
+            return True
+        if step.crossed == "ccomp":
+            return False
+    return False
+
+
 def is_asserted(trigger: Token, lexicon: HedgeLexicon) -> bool:
-    """False for events in questions and conditional clauses."""
+    """False for events in questions, conditional clauses, wishes and the titles of cited works."""
     sentence = trigger.sent
     if sentence.text.rstrip().endswith(tuple(lexicon.question_marks)):
+        return False
+    if in_cited_title(trigger, lexicon) or _wanted(trigger, lexicon):
         return False
     for step in scope_path(trigger):
         for child in step.token.children:

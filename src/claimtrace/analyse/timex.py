@@ -112,8 +112,8 @@ def _normalise(expression: str) -> str:
 def _pick_year(month: int, day: int | None, anchor: Anchor, tense: Tense | None, qualifier: str | None) -> int:
     """The year of a month (and day) named without one: this / last / next, else by tense, else nearest."""
     year = anchor.day.year
-    if qualifier == "this":
-        return year
+    if qualifier == "this" or anchor.precision in ("year", "decade") and qualifier is None:
+        return year  # an anchor known to the year only cannot place a month before or after it
     candidates = [date(y, month, min(day or 15, 28)) for y in (year - 1, year, year + 1)]
     reference = anchor.day if anchor.precision == "day" else date(year, anchor.day.month, 15)
     same_month = [c for c in candidates if (c.year, c.month) == (reference.year, reference.month)]

@@ -26,7 +26,7 @@ ENTITY_KINDS = ("person", "government", "organization", "place", "media", "any")
 _SIMPLE_PATHS = ("subject", "object", "dative", "poss", "modifier", "modifier_item", "modifier_of",
                  "complement", "money", "with")
 _PREP_PATH = re.compile(r"^prep:[a-z]+(\|[a-z]+)*(#[12])?$")
-PSEUDO_ROLES = ("trigger", "context")
+PSEUDO_ROLES = ("trigger", "context", "topic", "parties")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,8 @@ class EventType:
     plover: str
     failure_negates: bool
     symmetric: bool
+    distinct_by_trigger: bool  # claims with the same parties but other trigger words are other events
+    state_roles: frozenset[str]  # roles an authority fills: a city named there stands for its state
     absorbs: frozenset[str]
     triggers: tuple[TriggerGroup, ...]
     lexicons: Mapping[str, frozenset[str]]
@@ -156,6 +158,8 @@ def _event_type(name: str, raw: Any, lexicons: Mapping[str, frozenset[str]], fil
     return EventType(name=name, description=str(raw["description"]), cameo=str(raw["cameo"]),
                      plover=str(raw["plover"]), failure_negates=bool(raw.get("failure_negates", True)),
                      symmetric=bool(raw.get("symmetric", False)),
+                     distinct_by_trigger=bool(raw.get("distinct_by_trigger", False)),
+                     state_roles=frozenset(_words(raw.get("state_roles", []), file, f"{name}.state_roles")),
                      absorbs=frozenset(_words(raw.get("absorbs", []), file, f"{name}.absorbs")),
                      triggers=groups, lexicons=lexicons)
 

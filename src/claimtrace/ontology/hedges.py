@@ -44,6 +44,8 @@ class HedgeLexicon:
     question_marks: frozenset[str]
     interrogatives: frozenset[str]
     counterfactual_modals: frozenset[str]
+    desire_predicates: frozenset[str]
+    title_cues: frozenset[str]
 
     def level(self, kind: str, lemma: str) -> Level | None:
         """The certainty a word of this kind lowers an event to, or None when it is no hedge."""
@@ -111,6 +113,8 @@ def parse_hedges(data: Any, file: Path = HEDGES_FILE) -> HedgeLexicon:
         question_marks=frozenset(_words(non_assertion, "question_marks", file, "non_assertion")),
         interrogatives=frozenset(_words(non_assertion, "interrogatives", file, "non_assertion")),
         counterfactual_modals=frozenset(_words(non_assertion, "counterfactual_modals", file, "non_assertion")),
+        desire_predicates=frozenset(_words(non_assertion, "desire_predicates", file, "non_assertion")),
+        title_cues=frozenset(_words(non_assertion, "title_cues", file, "non_assertion")),
     )
 
 

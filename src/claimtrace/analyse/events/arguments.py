@@ -20,12 +20,21 @@ _INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
 _MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
 _COMPLEMENTS = ("oprd", "attr", "acomp", "xcomp")
 _RELATIVE_PRONOUNS = ("that", "who", "which", "whom")
+# Verbs whose subject comments on an event rather than takes part in it: "Bolivia criticised the sale"
+# does not make Bolivia the seller, as "Bolivia signed the agreement" makes it a party.
+_COMMENTARY = frozenset({"criticise", "criticize", "condemn", "welcome", "praise", "deny", "report",
+                         "oppose", "question", "investigate", "discuss", "protest", "reject", "denounce", "hail",
+                         "applaud", "blame", "mention", "describe", "cite"})
+# Verbs whose subject takes part in the event of their "in" phrase ("was involved in the sale").
+_PARTICIPATION = frozenset({"involve", "engage", "catch", "participate", "implicate", "embroil", "partake"})
 
 
 def is_passive(verb: Token) -> bool:
     """A passive verb: it has a passive subject or auxiliary, or is a past participle modifying a noun."""
     if any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.i != verb.i and not _children(verb, "dobj"):
+        return is_passive(verb.head)  # "was dismissed and (was) arrested"
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
@@ -72,8 +81,11 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     if not is_verb(token):
         head = phrase_head(token)
         verb = governor(token)
-        if verb is not None and head.dep_ in _OBJECT_OF_VERB:
+        if verb is not None and head.dep_ in _OBJECT_OF_VERB and verb.lemma_.lower() not in _COMMENTARY:
             return subject_of(verb, depth + 1)
+        if verb is not None and _takes_part(verb, head.head.lower_):
+            found = _children(verb, "nsubj", "nsubjpass")  # "X was caught in the sale", "X was behind the attack"
+            return found[0] if found else None
         return None
     if is_passive(token):
         for agent in _children(token, "agent"):
@@ -95,6 +107,11 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _takes_part(verb: Token, preposition: str) -> bool:
+    lemma = verb.lemma_.lower()
+    return preposition == "in" and lemma in _PARTICIPATION or preposition == "behind" and lemma == "be"
+
+
 def object_of(token: Token) -> Token | None:
     """The logical object: direct object of an active verb, subject of a passive one, "of" phrase of a noun."""
     if is_verb(token):
@@ -104,6 +121,8 @@ def object_of(token: Token) -> Token | None:
                 return found[0]
             if token.dep_ in ("acl", "relcl"):
                 return token.head
+            if token.dep_ == "conj" and is_verb(token.head) and is_passive(token.head):
+                return object_of(token.head)  # "X was removed and arrested": X was arrested
             return None
         found = _children(token, "dobj", "attr", "oprd")
         return found[0] if found else None
@@ -131,12 +150,14 @@ def _by_preposition(trigger: Token, words: frozenset[str]) -> Token | None:
     if item is not None:
         places.append(item)
     verb = governor(trigger)
-    if verb is not None:
+    if verb is not None and verb.lemma_.lower() not in _COMMENTARY:
         places.append(verb)
     head = phrase_head(trigger)
     if head.i != trigger.i:
         places.append(head)
-    if head.dep_ in ("nsubj", "nsubjpass") and is_verb(head.head):
+    for prep in _children(trigger, "prep"):  # "the sale in 2019 of tanks": the parser hangs "of" on the date
+        places += [date for date in _children(prep, "pobj") if date.ent_type_ == "DATE"]
+    if head.dep_ in ("nsubj", "nsubjpass") and is_verb(head.head) and head.head.lemma_.lower() not in _COMMENTARY:
         places.append(head.head)  # "orders against him were issued in Chile"
         places += [c for c in head.head.children if c.dep_ in ("advmod", "prt", "acomp")]
     for place in places:

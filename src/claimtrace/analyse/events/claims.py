@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from claimtrace.analyse.events.arguments import follow_path, governor
+from claimtrace.analyse.events.arguments import follow_path, governor, phrase_head
+from claimtrace.analyse.events.timing import has_own_time
 from claimtrace.analyse.events.fillers import Filler, MentionIndex, names_entity, resolve_filler
 from claimtrace.analyse.events.triggers import Trigger, find_triggers, lemma_of
 from claimtrace.analyse.factuality import Factuality, assess
@@ -26,6 +27,8 @@ ENTITY_ROLES = ("agent", "recipient", "location", "via", "broker")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "into", "to", "through", "via", "across"})
 _CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis"})
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "conj", "poss", "appos"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "of", "for", "over", "regarding", "concerning"})
 
 
 @dataclass(slots=True)
@@ -66,26 +69,64 @@ def clause_tokens(token: Token) -> list[Token]:
 
 
 def _satisfied(constraint: Constraint, tokens: list[Token], fillers: list[Filler],
-               event_type: EventType) -> bool:
+               event_type: EventType, expanded: bool = False) -> bool:
     if constraint.kind == "entity":
         return any(constraint.value == "any" or f.entity_type == constraint.value or
                    (constraint.value == "government" and f.entity_type == "place") for f in fillers)
     lexicon = event_type.lexicon(constraint.value)
     if constraint.kind == "not_lexicon":
         return not any({lemma_of(t), t.lower_} & lexicon for t in tokens)
+    if expanded:  # the tokens are already whole phrases
+        return any(({lemma_of(t), t.lower_} | set(t.lower_.split("-"))) & lexicon for t in tokens)
     return any(phrase_lemmas(t) & lexicon for t in tokens)
+
+
+def _context_tokens(trigger: Trigger, tokens: dict[str, list[Token]]) -> list[Token]:
+    verb = governor(trigger.token)
+    context = [*clause_tokens(trigger.token), *(t for found in tokens.values() for t in found)]
+    return context + ([verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj"))] if verb is not None else [])
+
+
+def _topic_tokens(trigger: Trigger, tokens: dict[str, list[Token]]) -> list[Token]:
+    """What the event is about: the trigger's clause and its non-party fillers, without the parties' phrases.
+
+    A party's title or name says nothing about what the event is about: "the Defence
+    Minister held talks" is not a talk about arms, "help from the defence pact" not a
+    request for weapons.
+    """
+    verb = governor(trigger.token)
+    aside = [t for role in (*PARTY_ROLES, "broker") for t in tokens.get(role, [])]
+    for head in (trigger.token, verb):
+        if head is not None:  # subjects, and phrases that name a party or a place, not a topic
+            aside += [c for c in head.children if c.dep_ in _SUBJECTS or
+                      c.dep_ in ("prep", "agent", "dative") and c.lower_ not in _TOPIC_PREPOSITIONS]
+    own = {trigger.token.i, *(t.i for t in trigger.token.ancestors)}
+    excluded = {t.i for party in aside if party.i not in own for t in party.subtree}
+    heads = [trigger.token, *(t for role, found in tokens.items() if role not in (*PARTY_ROLES, "broker")
+                              for t in found)]
+    if verb is not None:
+        heads += [c for c in verb.children if c.dep_ == "dobj"]
+    return [t for head in heads for t in clause_tokens(head) if t.i not in excluded]
 
 
 def _constraint_tokens(role: str, trigger: Trigger, tokens: dict[str, list[Token]]) -> list[Token]:
     if role == "trigger":
         return clause_tokens(trigger.token)
     if role == "context":
-        verb = governor(trigger.token)
-        context = [*clause_tokens(trigger.token), *(t for found in tokens.values() for t in found)]
-        return context + ([verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj"))] if verb is not None else [])
+        return _context_tokens(trigger, tokens)
+    if role == "topic":
+        return _topic_tokens(trigger, tokens)
+    if role == "parties":
+        return [t for role_ in PARTY_ROLES for t in tokens.get(role_, [])]
     if role == "complement":
         return [c for c in trigger.token.children if c.dep_ in ("oprd", "attr", "acomp", "xcomp")]
     return tokens.get(role, [])
+
+
+def _constraint_fillers(role: str, fillers: dict[str, list[Filler]]) -> list[Filler]:
+    if role in ("context", "topic", "parties"):
+        return [f for role_ in PARTY_ROLES for f in fillers.get(role_, [])]
+    return fillers.get(role, [])
 
 
 def _fill_roles(trigger: Trigger, offset: int, index: MentionIndex) -> tuple[dict[str, list[Token]],
@@ -133,7 +174,9 @@ def _candidate(trigger: Trigger, parsed: ParsedSegment, index: MentionIndex,
     tokens, fillers = _fill_roles(trigger, parsed.offset, index)
     for role, constraints in trigger.group.requires.items():
         role_tokens = _constraint_tokens(role, trigger, tokens)
-        checks = [(c, _satisfied(c, role_tokens, fillers.get(role, []), trigger.event_type)) for c in constraints]
+        role_fillers = _constraint_fillers(role, fillers)
+        checks = [(c, _satisfied(c, role_tokens, role_fillers, trigger.event_type, role == "topic"))
+                  for c in constraints]
         positive = [ok for c, ok in checks if c.kind != "not_lexicon"]
         if positive and not any(positive) or not all(ok for c, ok in checks if c.kind == "not_lexicon"):
             return None  # none of the wanted words or kinds, or a forbidden one
@@ -185,7 +228,26 @@ def sentence_candidates(sentence: SpacySpan, parsed: ParsedSegment, index: Menti
             kept.append(candidate)
         else:
             _absorb(outer, candidate)
-    return kept
+    return [c for c in kept if not is_bare_mention(c)]
+
+
+def is_bare_mention(candidate: Candidate) -> bool:
+    """A noun that names an event without party, place, amount or time of its own: a generic or
+    anaphoric mention ("any attempt to provoke unrest", "the arms export suspension"), not a claim.
+
+    A noun that is the subject of an occurrence predicate is predicated all the same
+    ("the sale did not happen", "the deal fell through").
+    """
+    trigger = candidate.trigger
+    if trigger.group.pos != "noun" or candidate.amount:
+        return False
+    if any(candidate.fillers.get(role) for role in ENTITY_ROLES):
+        return False
+    head = phrase_head(trigger.token)
+    occurrence = trigger.event_type.lexicon("occurrence_predicates")
+    if head.dep_ in _SUBJECTS and lemma_of(head.head) in occurrence:
+        return False
+    return not has_own_time(trigger.token)
 
 
 def evidence_span(sentence: SpacySpan, trigger: Token, offset: int, text: str) -> tuple[int, int]:

@@ -84,9 +84,11 @@ def _phrase_tokens(token: Token) -> list[Token]:
 
 
 def _depth(token: Token, root: Token) -> int:
-    depth = 0
-    while token.i != root.i and token.head.i != token.i and depth < 20:
-        token, depth = token.head, depth + 1
+    """Edges from the phrase's root down to the token; an apposition ("the minister, Mr. X") costs none."""
+    depth, steps = 0, 0
+    while token.i != root.i and token.head.i != token.i and steps < 20:
+        depth += 0 if token.dep_ == "appos" else 1
+        token, steps = token.head, steps + 1
     return depth
 
 
@@ -161,10 +163,16 @@ def resolve_filler(token: Token, offset: int, index: MentionIndex, prefer_place:
 
 def _from_spacy_entity(token: Token, phrase: list[Token]) -> Filler | None:
     """Without a mention, a spaCy entity inside the phrase (its text as the name)."""
-    members = {t.i for t in phrase}
-    for ent in token.doc.ents:
-        if ent.label_ in _ENT_LABELS and ent.root.i in members:
-            return Filler(ent.text, None, _ENT_TYPES[ent.label_], token)
+    doc = token.doc
+    for member in sorted(phrase, key=lambda t: t.i):
+        if member.ent_type_ not in _ENT_LABELS:
+            continue
+        start, end = member.i, member.i + 1  # the entity around the member, read from the IOB tags
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return Filler(doc[start:end].text, None, _ENT_TYPES[member.ent_type_], token)
     return None
 
 

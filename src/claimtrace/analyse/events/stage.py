@@ -12,12 +12,14 @@ import functools
 from itertools import product
 
 from claimtrace.analyse.events.claims import Candidate, evidence_span, sentence_candidates
+from claimtrace.analyse.events.coreference import Statement, merge_repeated
 from claimtrace.analyse.events.fillers import Filler, MentionIndex
 from claimtrace.analyse.events.timing import event_time
 from claimtrace.analyse.pipeline import Analysis, ParsedSegment
-from claimtrace.model import AUTHOR, Attribution, Document, EventClaim
+from claimtrace.model import AUTHOR, Attribution, Document, EventClaim, SourceType
 from claimtrace.ontology.events import load_event_types
 from claimtrace.ontology.hedges import load_hedges
+from claimtrace.knowledge.gazetteer import Gazetteer
 from claimtrace.read.dates import estimate_date
 
 PARTY_ROLES = ("agent", "recipient")
@@ -30,11 +32,41 @@ def find_event_claims(analysis: Analysis) -> Analysis:
     hedges = load_hedges()
     index = MentionIndex(document.mentions, document.attributions)
     claims: list[EventClaim] = []
+    how: dict[int, Statement] = {}  # id(claim) -> how it was stated
     for parsed, sentence in analysis.sentences():
         for candidate in sentence_candidates(sentence, parsed, index, event_types, hedges):
-            claims += claims_of(candidate, parsed, document, index)
-    document.event_claims = merge_claims(fill_implicit_parties(claims))
+            for claim in claims_of(candidate, parsed, document, index):
+                claims.append(claim)
+                how[id(claim)] = _statement(claim, candidate, document.attributions)
+    for claim in claims:
+        _places_as_states(claim, event_types[claim.type].state_roles, analysis.resources.gazetteer)
+    merged = merge_claims(fill_implicit_parties(claims))
+    document.event_claims = merge_repeated([how[id(c)] for c in merged], event_types)
     return analysis
+
+
+def _places_as_states(claim: EventClaim, roles: frozenset[str], gazetteer: Gazetteer) -> None:
+    """A city in a role an authority fills stands for its state: a court in Lima is Peru's court."""
+    for role in roles:
+        key = claim.argument_keys.get(role, "")
+        if not key.startswith("place:"):
+            continue
+        city = gazetteer.city_of(claim.arguments[role])
+        state = gazetteer.country(city.country) if city is not None and city.country else None
+        if state is not None:
+            claim.arguments[role], claim.argument_keys[role] = state.name, state.key
+
+
+def _statement(claim: EventClaim, candidate: Candidate, attributions: list[Attribution]) -> Statement:
+    source = claim.source
+    if claim.source_type == "unnamed":
+        source = f"{claim.source} {claim.attribution_id}"  # two anonymous sources are not the same one
+    for attribution in attributions:
+        if attribution.id == claim.attribution_id and attribution.source_key:
+            source = attribution.source_key
+    trigger = candidate.trigger
+    return Statement(claim, source.lower(), {trigger.token.lemma_.lower()}, trigger.group.pos == "noun",
+                     claim.time_text is not None)
 
 
 def fill_implicit_parties(claims: list[EventClaim]) -> list[EventClaim]:
@@ -43,7 +75,8 @@ def fill_implicit_parties(claims: list[EventClaim]) -> list[EventClaim]:
     "There were no sales to Chile" after "Peru sold tanks to Chile": when every claim of the type
     that names the known party names one and the same other party, the missing one is that party.
     """
-    for claim in claims:
+    # claims naming one party first: once completed, they count for the claims naming none
+    for claim in sorted(claims, key=lambda c: c.agent is None and c.recipient is None):
         agent, recipient = claim.agent, claim.recipient
         if agent and recipient:
             continue
@@ -125,15 +158,25 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
                 arguments[role] = " ".join(t.text for t in tokens[0].subtree if not t.is_punct)[:120]
         if candidate.amount:
             arguments["amount"] = candidate.amount
+        source, source_type = _voice(attribution, parsed)
         claims.append(EventClaim(
             doc_id=document.id, type=trigger.event_type.name, evidence=evidence, trigger=trigger_span,
-            source=attribution.source if attribution else AUTHOR,
-            source_type=attribution.source_type if attribution else "author",
+            source=source, source_type=source_type,
             polarity=polarity, certainty=candidate.factuality.certainty,
             arguments=arguments, argument_keys=keys,
             time=time.value if time else None, time_end=time.end if time else None, time_text=time_text,
             attribution_id=attribution.id if attribution else None, segment_id=parsed.segment.id))
     return claims
+
+
+def _voice(attribution: Attribution | None, parsed: ParsedSegment) -> tuple[str, SourceType]:
+    """Who states the claim: the attribution's source, else the comment's writer, else the author."""
+    if attribution is not None:
+        return attribution.source, attribution.source_type
+    segment = parsed.segment
+    if segment.kind == "comment" and segment.author:
+        return segment.author, "person"  # a reader's comment is its writer's voice, not the article's
+    return AUTHOR, "author"
 
 
 def _compatible(a: EventClaim, b: EventClaim) -> bool:

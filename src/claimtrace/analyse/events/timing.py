@@ -16,7 +16,9 @@ from spacy.tokens import Span as SpacySpan, Token
 from claimtrace.analyse.timex import Anchor, Tense, TimeValue, is_vague_past, resolve_time
 
 _TIME_LABELS = ("DATE",)
-_VAGUE_ADVERBS = frozenset({"previously", "formerly", "once", "historically", "traditionally", "long"})
+# Adverbs that place an event in an unknown past, or after another event of unknown date ("eventually").
+_VAGUE_ADVERBS = frozenset({"previously", "formerly", "once", "historically", "traditionally", "long", "eventually",
+                            "subsequently"})
 # Relative expressions spaCy does not always tag as DATE.
 _EXTRA = re.compile(r"\b(?:(?:earlier|later) this (?:year|month)|this (?:year|summer|winter|spring|autumn|month)|"
                     r"last (?:year|month|week)|recently|in (?:early|mid|late)[ -]\w+)\b", re.IGNORECASE)
@@ -41,8 +43,23 @@ def tense_of(trigger: Token) -> Tense | None:
     return None
 
 
+def _time_entities(sentence: SpacySpan) -> list[SpacySpan]:
+    """The sentence's DATE entities, read from the token tags (cheaper than ``Doc.ents``)."""
+    doc, spans, start = sentence.doc, [], None
+    for token in sentence:
+        inside = token.ent_type_ in _TIME_LABELS and token.ent_iob_ in ("B", "I")
+        if start is not None and (not inside or token.ent_iob_ == "B"):
+            spans.append(doc[start:token.i])
+            start = None
+        if inside and start is None:
+            start = token.i
+    if start is not None:
+        spans.append(doc[start:sentence.end])
+    return spans
+
+
 def _candidates(sentence: SpacySpan) -> list[SpacySpan]:
-    spans = [e for e in sentence.ents if e.label_ in _TIME_LABELS]
+    spans = _time_entities(sentence)
     covered = {t.i for s in spans for t in s}
     doc = sentence.doc
     for match in _EXTRA.finditer(sentence.text):
@@ -51,6 +68,12 @@ def _candidates(sentence: SpacySpan) -> list[SpacySpan]:
         if span is not None and not any(t.i in covered for t in span):
             spans.append(span)
     return spans
+
+
+def has_own_time(token: Token) -> bool:
+    """Whether a time expression lies inside the token's phrase ("the October 2020 meeting")."""
+    phrase = {t.i for t in token.subtree}
+    return any(span.root.i in phrase for span in _candidates(token.sent))
 
 
 def _with_preposition(span: SpacySpan) -> str:
@@ -73,7 +96,9 @@ def event_time(trigger: Token, anchor: str | None) -> tuple[TimeValue | None, st
         value = resolve_time(_with_preposition(span), parsed_anchor, tense)
         if value is not None:
             return value, span.text
-    if any(c.lower_ in _VAGUE_ADVERBS for t in (trigger, trigger.head) for c in t.children if c.dep_ == "advmod"):
+    first = trigger.sent[0]  # a sentence adverb ("Previously, ...") dates every clause of the sentence
+    if first.lower_ in _VAGUE_ADVERBS or any(c.lower_ in _VAGUE_ADVERBS for t in (trigger, trigger.head)
+                                             for c in t.children if c.dep_ == "advmod"):
         return None, None
     if parsed_anchor is None:
         return None, None

@@ -60,19 +60,18 @@ def _lemma_triggers(sentence: SpacySpan, event_types: Iterable[EventType]) -> li
     return found
 
 
-def _match_pattern(sentence: SpacySpan, pattern: tuple[str, ...]) -> Iterable[tuple[int, int]]:
+def _match_pattern(tokens: list[Token], keys: list[tuple[str, str]],
+                   pattern: tuple[str, ...]) -> Iterable[tuple[int, int]]:
     """Token spans where the pattern's lemmas occur in order, with small gaps between them."""
-    tokens = list(sentence)
-    for first, token in enumerate(tokens):
-        if pattern[0] not in (lemma_of(token), token.lower_):
+    for first, key in enumerate(keys):
+        if pattern[0] not in key:
             continue
         position, matched = first, [first]
         for part in pattern[1:]:
             for ahead in range(position + 1, min(position + 2 + MAX_PATTERN_GAP, len(tokens))):
-                candidate = tokens[ahead]
-                if candidate.is_punct:
+                if tokens[ahead].is_punct:
                     break
-                if part in (lemma_of(candidate), candidate.lower_):
+                if part in keys[ahead]:
                     matched.append(ahead)
                     position = ahead
                     break
@@ -92,10 +91,15 @@ def _pattern_head(sentence: SpacySpan, start: int, end: int, pos: str) -> Token:
 
 def _pattern_triggers(sentence: SpacySpan, event_types: Iterable[EventType]) -> list[Trigger]:
     found = []
+    tokens = list(sentence)
+    keys = [(lemma_of(t), t.lower_) for t in tokens]
+    words = {word for key in keys for word in key}
     for event_type in event_types:
         for group in event_type.triggers:
             for pattern in group.patterns:
-                for start, end in _match_pattern(sentence, pattern):
+                if not set(pattern) <= words:
+                    continue
+                for start, end in _match_pattern(tokens, keys, pattern):
                     head = _pattern_head(sentence, start, end, group.pos)
                     found.append(Trigger(head, start, end, event_type, group))
     return found

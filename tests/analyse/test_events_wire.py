@@ -1,0 +1,79 @@
+"""Event claims on wire-news sentences about many countries: guards the rules against fitting one corpus.
+
+Each sentence is read as a one-sentence article dated 2023-03-15; the expected claim is
+(type, agent, recipient, polarity, certainty, time).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrace.analyse.entities import find_mentions
+from claimtrace.analyse.events import find_event_claims
+from claimtrace.analyse.pipeline import Analysis, parse_segments
+from claimtrace.model import Document, EventClaim, Segment
+
+PUBLISHED = "2023-03-15"
+
+
+def claims_of(resources, text: str) -> list[EventClaim]:
+    document = Document(name="wire", text=text, origin="test", format="txt", published=PUBLISHED)
+    document.segments = [Segment(document.id, "article", 0, len(text), published=PUBLISHED)]
+    analysis = find_mentions(Analysis(document, parse_segments([document])[0], resources))
+    return find_event_claims(analysis).document.event_claims
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("India took delivery of the first S-400 squadron from Russia in December, officials said.",
+     ("arms_transfer", "Russia", "India", "positive", "certain", "2022-12")),
+    ("Germany approved the export of 50 Leopard tanks to Poland.",
+     ("arms_transfer", "Germany", "Poland", "positive", "certain", "2023")),
+    ("Police arrested three opposition leaders in Minsk on Sunday.",
+     ("legal_action", "Belarus", None, "positive", "certain", "2023-03-12")),
+    ("France delivered 12 Caesar howitzers to Ukraine last month.",
+     ("arms_transfer", "France", "Ukraine", "positive", "certain", "2023-02")),
+    ("Brazil did not sell any fighter jets to Argentina in 2021.",
+     ("arms_transfer", "Brazil", "Argentina", "negative", "certain", "2021")),
+    ("Egypt may have bought Su-35 fighters from Russia.",
+     ("arms_transfer", "Russia", "Egypt", "positive", "possible", "2023")),
+    ("Norway suspended arms exports to Turkey in October 2019.",
+     ("export_restriction", "Norway", "Turkey", "positive", "certain", "2019-10")),
+    ("The United States deployed 3,000 troops to Romania in February.",
+     ("military_deployment", "United States", "Romania", "positive", "certain", "2023-02")),
+    ("Japan and Australia signed a defence cooperation agreement on Thursday.",
+     ("defence_cooperation", "Japan", "Australia", "positive", "certain", "2023-03-09")),
+    ("The Indonesian defence minister visited Paris on 10 February.",
+     ("meeting", "Indonesia", "France", "positive", "certain", "2023-02-10")),
+    ("Chilean prosecutors charged the former army chief with fraud on Monday.",
+     ("legal_action", "Chile", None, "positive", "certain", "2023-03-13")),
+    ("President Tinubu dismissed the chief of army staff, General Yahaya, in June.",
+     ("personnel_change", "Tinubu", "Yahaya", "positive", "certain", "2022-06")),
+    ("Protesters stormed the parliament building in Colombo on July 9.",
+     ("unrest", None, None, "positive", "certain", "2022-07-09")),
+    ("Nigeria's defence budget rose to 2.4 trillion naira ($5.2 billion) in 2022.",
+     ("military_spending", "Nigeria", None, "positive", "certain", "2022")),
+    ("Israeli instructors trained Colombian special forces in 2008.",
+     ("military_training", "Israel", "Colombia", "positive", "certain", "2008")),
+    ("Turkey reportedly supplied Bayraktar drones to Ethiopia in 2021.",
+     ("arms_transfer", "Turkey", "Ethiopia", "positive", "possible", "2021")),
+    ("Peru never received the tanks from Spain.",
+     ("arms_transfer", "Spain", "Peru", "negative", "certain", "2023")),
+    ("A Russian Il-76 cargo plane landed in Bamako on Tuesday.",
+     ("logistics_movement", "Russia", "Bamako", "positive", "certain", "2023-03-14")),
+    ("Serbian police detained two Kosovo officials near the border on Friday.",
+     ("legal_action", "Serbia", "Kosovo", "positive", "certain", "2023-03-10")),
+])
+def test_find_event_claims_reads_wire_sentence(resources, text, expected):
+    claims = [(c.type, c.agent, c.recipient, c.polarity, c.certainty, c.time) for c in claims_of(resources, text)]
+    assert claims == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea is not a major arms exporter to Africa.",  # a generic statement, no event
+    "Vietnam plans to buy BrahMos missiles from India.",  # a plan, not a purchase
+    'A report titled "The Secret Sale of Drones to Ethiopia" was published on Monday.',  # a cited title
+    "Beijing rejects any attempt to provoke unrest in the region.",  # a generic mention
+    "The ministry must first meet domestic needs.",  # "meet" without a named party
+])
+def test_find_event_claims_wire_sentence_states_no_event(resources, text):
+    assert claims_of(resources, text) == []
