@@ -99,51 +99,64 @@ def show(document: str | None, db_path: str) -> None:
             print_document(console, store, document)
 
 
+sources_option = click.option(
+    "--sources", "sources_path", default=None, type=click.Path(exists=True, dir_okay=False),
+    help="Source registry (YAML or TOML) rating sources A-F; also read: ~/.config/claimtrace/sources.yaml "
+         "and sources.yaml next to the knowledge base.")
+
+
 @main.command()
 @db_option
 @click.option("--all", "show_all", is_flag=True, help="Also list stories with a single claim.")
-def stories(db_path: str, show_all: bool) -> None:
-    """List stories: claims about the same event grouped across documents.
+@sources_option
+def stories(db_path: str, show_all: bool, sources_path: str | None) -> None:
+    """List stories: claims about the same event grouped across documents, with an Admiralty rating.
 
     \b
     Example:
-      claimtrace stories --db kb.db
+      claimtrace stories --db kb.db --sources my-sources.yaml
     """
+    from claimtrace.link.registry import SourceRegistry
     from claimtrace.show.terminal import print_stories
 
     with _existing_store(db_path) as store:
-        print_stories(console, store, show_all)
+        print_stories(console, store, show_all, SourceRegistry.load(sources_path, db_path))
 
 
 @main.command()
 @click.argument("story_id")
 @db_option
-def story(story_id: str, db_path: str) -> None:
-    """Show every claim of one story (id or id prefix): source, cue, polarity, certainty, time, evidence.
+@sources_option
+def story(story_id: str, db_path: str, sources_path: str | None) -> None:
+    """Show every claim of one story (id or id prefix): source, cue, polarity, certainty, time, evidence,
+    with the story's rating and its reasons, its independent sources and its contradictions.
 
     \b
     Example:
       claimtrace story 3f2a --db kb.db
     """
+    from claimtrace.link.registry import SourceRegistry
     from claimtrace.show.terminal import print_story
 
     with _existing_store(db_path) as store:
-        print_story(console, store, story_id)
+        print_story(console, store, story_id, SourceRegistry.load(sources_path, db_path))
 
 
 @main.command()
 @db_option
-def contradictions(db_path: str) -> None:
+@click.option("--kind", type=click.Choice(["contradiction", "tension"]), default=None,
+              help="Only contradictions (opposite polarity) or only tensions (certainty, dates, details).")
+def contradictions(db_path: str, kind: str | None) -> None:
     """List contradictions and tensions between claims of the same story.
 
     \b
     Example:
-      claimtrace contradictions --db kb.db
+      claimtrace contradictions --db kb.db --kind contradiction
     """
     from claimtrace.show.terminal import print_contradictions
 
     with _existing_store(db_path) as store:
-        print_contradictions(console, store)
+        print_contradictions(console, store, kind)
 
 
 @main.command()
@@ -194,6 +207,70 @@ def eval_export(folder: str, out_path: str, db_path: str | None) -> None:
                   f"{len(data['stories'])} stories, {len(data['contradictions'])} contradictions -> {out_path}")
     for rejection in report.rejected:
         errors.print(f"rejected: {rejection.origin}: {rejection.reason}", highlight=False)
+
+
+@main.command("train-stance")
+@click.option("--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder with FNC-1 train_stances.csv and train_bodies.csv.")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="Model file to write.")
+def train_stance(data_dir: str, out_path: str) -> None:
+    """Train the stance model (agree / disagree / discuss / unrelated) on FNC-1-format data.
+
+    \b
+    Example:
+      claimtrace train-stance --data ../shared/data/fnc1 --out stance.joblib
+    """
+    from claimtrace.stance.data import read_fnc
+    from claimtrace.stance.model import train
+
+    pairs = read_fnc(Path(data_dir) / "train_stances.csv", Path(data_dir) / "train_bodies.csv")
+    train(pairs).save(out_path)
+    console.print(f"stance model trained on {len(pairs)} pairs -> {out_path}")
+
+
+@main.command()
+@click.argument("claim")
+@db_option
+@click.option("--model", "model_path", default=None, type=click.Path(dir_okay=False),
+              help="Stance model file (default: the shipped one).")
+@click.option("--all", "show_all", is_flag=True, help="Also list unrelated documents.")
+def check(claim: str, db_path: str, model_path: str | None, show_all: bool) -> None:
+    """Check CLAIM against the knowledge base: every document that agrees, disagrees or discusses it.
+
+    \b
+    Example:
+      claimtrace check "Kazakhstan sold weapons to Azerbaijan in November 2020" --db kb.db
+    """
+    from claimtrace.stance.check import check_claim, print_matches
+    from claimtrace.stance.model import load_model
+
+    with _existing_store(db_path) as store:
+        print_matches(console, claim, check_claim(claim, store, load_model(model_path), show_all))
+
+
+@main.command("stance-fnc")
+@click.argument("stances_csv", type=click.Path(exists=True, dir_okay=False))
+@click.argument("bodies_csv", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="CSV of predictions to write.")
+@click.option("--model", "model_path", default=None, type=click.Path(dir_okay=False),
+              help="Stance model file (default: the shipped one).")
+def stance_fnc(stances_csv: str, bodies_csv: str, out_path: str, model_path: str | None) -> None:
+    """Predict the Stance of every row of FNC-1-format files; scores them when they carry a Stance.
+
+    \b
+    Example:
+      claimtrace stance-fnc test_stances.csv test_bodies.csv --out predictions.csv
+    """
+    from claimtrace.stance.data import read_fnc, write_fnc_predictions
+    from claimtrace.stance.fnc import fnc_score, report
+    from claimtrace.stance.model import load_model
+
+    pairs = read_fnc(stances_csv, bodies_csv)
+    stances = [p.stance for p in load_model(model_path).predict(pairs)]
+    write_fnc_predictions(out_path, pairs, stances)
+    console.print(f"{len(pairs)} stances -> {out_path}")
+    if pairs and all(p.stance for p in pairs):
+        console.print(report(fnc_score([p.stance or "" for p in pairs], stances)), highlight=False)
 
 
 def _existing_store(db_path: str):  # type: ignore[no-untyped-def]

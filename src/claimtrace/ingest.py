@@ -61,6 +61,7 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     resources = load_resources()
     duplicates = DuplicateIndex.from_signatures(store.signatures(), options.near_duplicate_threshold)
     report = IngestReport()
+    stored_ids: list[str] = []
     seen: set[str] = set()
     for batch in _batches(read_inputs(paths, options), options.batch_size):
         documents: list[Document] = []
@@ -89,10 +90,11 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
                 report.rejected.append(rejection)
             else:
                 report.stored.append(document.name)
+                stored_ids.append(document.id)
                 if not document.analysed:
                     report.not_analysed.append(document.name)
             _tick(on_progress, document.origin)
-    report.link = link_corpus(store)
+    report.link = link_corpus(store, new_doc_ids=stored_ids)
     return report
 
 

@@ -78,7 +78,8 @@ class Attribution:
     polarity: Polarity
     source_span: Span | None = None
     source_key: str | None = None  # entity key of the source when it is a known entity
-    kind: str = "reported"  # "direct" quote, "reported" speech, "according_to", "block" quotation
+    kind: str = "reported"  # "direct" quote, "reported" speech, "according_to", "block" quotation,
+    # "nominal" (a statement noun with its author: "Russia's warning that ..."), "headline" ("Minister: ...")
     segment_id: str | None = None
 
     @property
@@ -123,6 +124,30 @@ class EventClaim:
 
 
 @dataclass(slots=True)
+class Role:
+    """An office a person holds or held, as one document states it, with when it holds.
+
+    Two titles for one person are no conflict when their times differ
+    ("Minister of Defence" before 2019, "Minister of Industry" in 2020).
+    """
+
+    doc_id: str
+    person_key: str  # entity key of the person, e.g. "person:beybut atamkulov"
+    person: str  # the person's name in the document
+    title: str  # the office as written, e.g. "Minister of Defence", "head of the customs committee"
+    affiliation: str | None = None  # canonical name of the state or body the office belongs to
+    affiliation_key: str | None = None
+    time: str | None = None  # ISO prefix at which the text places the role (the sentence's or document's date)
+    until: str | None = None  # for a past role ("former", "then-"): held before this ISO prefix
+    current: bool = True  # False when the text marks the role as past
+    span: Span | None = None  # the title phrase in Document.text
+
+    @property
+    def id(self) -> str:
+        return make_id(self.doc_id, "role", self.person_key, self.title, *(self.span or ()))
+
+
+@dataclass(slots=True)
 class Document:
     """One input document and everything the pipeline learns about it."""
 
@@ -141,6 +166,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     event_claims: list[EventClaim] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
 
     @property
     def hash(self) -> str:

@@ -82,7 +82,7 @@ def test_find_mentions_renamed_states_are_one_country(resources):
 def test_find_mentions_surnames_resolve_to_the_full_name(resources):
     text = ("Defence Minister Bakhodir Kurbanov visited Ankara last week. Kurbanov said the talks "
             "were useful. Mr. Kurbanov then flew home.")
-    people = [m for m in mentions_in(text, resources) if m.entity_type == "person"]
+    people = [m for m in mentions_in(text, resources) if m.entity_type == "person" and m.label != "ROLE"]
     assert [m.text for m in people] == ["Bakhodir Kurbanov", "Kurbanov", "Kurbanov"]
     assert {(m.entity_key, m.entity_name) for m in people} == {("person:bakhodir kurbanov", "Bakhodir Kurbanov")}
 
@@ -161,3 +161,32 @@ def test_ner_candidates_org_with_title_and_name_is_split(resources):
     parsed = ParsedSegment(Segment("doc", "article", 0, len(doc.text)), doc)
     found = ner_candidates(parsed, resources.gazetteer, NameVocabulary.load())
     assert [(c.name, c.type) for c in found] == [("Ministry", "government"), ("Kanat Sultanbekov", "person")]
+
+
+def _keys_of(resources, text: str, name: str) -> set[str]:
+    from claimtrace.analyse.entities import find_mentions
+    from claimtrace.analyse.pipeline import Analysis, parse_segments
+    from claimtrace.model import Document, Segment
+
+    document = Document(name="t", text=text, origin="t.txt", format="txt")
+    document.segments = [Segment(document.id, "article", 0, len(text))]
+    analysis = Analysis(document, parse_segments([document])[0], resources)
+    find_mentions(analysis)
+    return {m.entity_key for m in document.mentions if m.entity_name == name}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Peru's Ministry of Defence said the helicopters had arrived. Lima welcomed them.", "@pe"),
+    ("The Chilean Ministry of Defence announced the purchase. Chile will pay in 2025.", "@cl"),
+    ("The Ministry of Defence said the frigates would sail from Oslo. Norway leads the mission; "
+     "Norway and Denmark agreed.", "@no"),
+])
+def test_government_body_key_carries_its_state(resources, text: str, state: str) -> None:
+    keys = _keys_of(resources, text, "Ministry of Defence")
+    assert keys and all(key.endswith(state) for key in keys), keys
+
+
+def test_same_named_ministries_of_two_states_stay_apart_across_documents(resources) -> None:
+    peru = _keys_of(resources, "Peru's Ministry of Defence confirmed the order.", "Ministry of Defence")
+    chile = _keys_of(resources, "Chile's Ministry of Defence denied the report.", "Ministry of Defence")
+    assert peru and chile and peru.isdisjoint(chile)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from claimtrace.link.stories import assign_to_stories, group_stories, plain_label
+from claimtrace.link.claim_fit import ClaimProfile
+from claimtrace.link.stories import assign_to_stories, group_stories, place_claims, plain_label
 from claimtrace.model import AUTHOR, EventClaim
 
 
@@ -242,8 +243,9 @@ def test_group_stories_does_not_depend_on_input_order(seed):
 @pytest.mark.parametrize("seed", range(3))
 def test_group_stories_candidate_index_misses_no_fitting_story(seed):
     claims = random_corpus(seed, 150)
-    # with a similarity function every claim of a type is a candidate: the exhaustive comparison
-    assert groups(group_stories(claims, similarity=lambda a, b: 0.0)) == groups(group_stories(claims))
+    profiles = [ClaimProfile.of(c) for c in claims]
+    exhaustive = {frozenset(p.claim.id for p in group) for group in place_claims(profiles, None, exhaustive=True)}
+    assert exhaustive == groups(group_stories(claims))
 
 
 def test_assign_to_stories_equals_batch_grouping_on_a_small_example():
@@ -280,3 +282,16 @@ def test_assign_to_stories_names_a_missing_claim():
     stories = group_stories([sale])
     with pytest.raises(ValueError, match=sale.id):
         assign_to_stories([], stories, {})
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_group_stories_candidate_index_misses_no_fitting_story_with_similarity(seed):
+    claims = random_corpus(seed, 150)
+    profiles = [ClaimProfile.of(c) for c in claims]
+
+    def similarity(a, b):  # deterministic, and strong for some pairs of claims without parties
+        return 0.9 if (len(a.id) + int(a.id[:2], 16) + int(b.id[:2], 16)) % 3 == 0 else 0.2
+
+    exhaustive = {frozenset(p.claim.id for p in group)
+                  for group in place_claims(profiles, similarity, exhaustive=True)}
+    assert exhaustive == groups(group_stories(claims, similarity=similarity))

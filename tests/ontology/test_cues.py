@@ -70,6 +70,19 @@ def test_verb_options_are_read() -> None:
     assert load_cues().verb("deny").object == "claim"
 
 
+@pytest.mark.parametrize(("lemma", "clause", "infinitive"), [
+    ("statement", True, False), ("warning", True, False), ("ultimatum", True, True), ("promise", True, True),
+    ("call", False, True),
+])
+def test_noun_options_say_what_carries_the_content(lemma: str, clause: bool, infinitive: bool) -> None:
+    noun = load_cues().noun(lemma)
+    assert noun is not None and (noun.clause, noun.infinitive) == (clause, infinitive)
+
+
+def test_verbs_taking_a_gerund_report_it() -> None:
+    assert load_cues().verb("deny").xcomp and load_cues().verb("admit").xcomp
+
+
 def test_parse_cues_accepts_minimal_lexicon() -> None:
     lexicon = parse_cues(_minimal(), "test.yaml")
     assert lexicon.cue_polarity("deny") == "negative"
@@ -84,6 +97,7 @@ def test_parse_cues_accepts_minimal_lexicon() -> None:
     (_minimal(verbs={"Say": {}}), "Say"),
     (_minimal(verbs={"note": {"object": "everything"}}), "note"),
     (_minimal(nouns={"claim": {"xcomp": True}}), "claim"),
+    (_minimal(nouns={"promise": {"infinitive": "often"}}), "promise"),
     (_minimal(media_heads=["Press"]), "media_heads: Press"),
     (_minimal(media_heads=["press", "press"]), "media_heads: press"),
     (_minimal(phrases=[]), "phrases"),

@@ -18,15 +18,19 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimtrace.analyse.mention_resolution import (
     Candidate,
+    describe_bodies,
     link_acronyms,
+    qualify_government_bodies,
     resolve_generic_organizations,
     resolve_people,
     settle_overlaps,
 )
 from claimtrace.analyse.pipeline import Analysis, ParsedSegment
+from claimtrace.analyse.roles import describe_people, roles_of, titled_people
 from claimtrace.knowledge.gazetteer import Gazetteer, PlaceEntry
 from claimtrace.knowledge.names import NameVocabulary, clean_name, name_key, organization_key, person_key
-from claimtrace.model import EntityType, Mention
+from claimtrace.model import Document, EntityType, Mention
+from claimtrace.read.dates import estimate_date
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MAX_FORM_TOKENS = 10  # "United Kingdom of Great Britain and Northern Ireland"
@@ -48,11 +52,22 @@ def find_mentions(analysis: Analysis) -> Analysis:
     candidates = resolve_people(candidates, analysis.parses, text)
     candidates = link_acronyms(candidates, text)
     candidates = resolve_generic_organizations(candidates, analysis.document.name)
-    analysis.document.mentions = [
+    candidates = sorted(candidates + describe_bodies(candidates, analysis.parses), key=lambda c: c.start)
+    candidates = qualify_government_bodies(candidates, text)
+    titled = titled_people(candidates, analysis.parses, vocabulary)
+    candidates += describe_people(candidates, analysis.parses, titled, vocabulary)
+    document = analysis.document
+    document.mentions = [
         Mention(c.start, c.end, text[c.start:c.end], c.label, c.key, c.name, c.type)
-        for c in sorted(candidates, key=lambda c: c.start)
+        for c in sorted(candidates, key=lambda c: (c.start, -c.end))
     ]
+    document.roles = roles_of(titled, analysis.parses, document.id, document_date(document))
     return analysis
+
+
+def document_date(document: Document) -> str | None:
+    """The date roles and times are read against: the document's, else the latest it states."""
+    return document.published or estimate_date(document.text)
 
 
 # ---------------------------------------------------------------- gazetteer forms
@@ -82,6 +97,8 @@ def gazetteer_candidates(parsed: ParsedSegment, gazetteer: Gazetteer) -> list[Ca
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "within", "between", "from", "capital",
                        "city", "inside", "across", "throughout"})
+# Words before a capital that talk about the city's name ("was renamed Astana", "the name Astana").
+_NAMING = frozenset({"renamed", "name", "named", "rename", "renaming"})
 _DIRECTION_NOUNS = frozenset({"part", "parts", "region", "regions", "border", "borders", "side", "flank",
                               "edge", "bank", "coast", "province", "provinces", "area", "areas", "suburbs",
                               "outskirts", "end", "wing", "front", "direction", "districts", "district"})
@@ -96,7 +113,7 @@ def _locative(doc: Doc, i: int) -> bool:
                 and doc[j - 1].ent_type_ in ("ORG", "FAC"):
             return True  # "National Defense University (Astana)"
         j -= 1
-    return j >= 0 and doc[j].lower_ in _LOCATIVE
+    return j >= 0 and (doc[j].lower_ in _LOCATIVE or doc[j].lower_ in _NAMING)
 
 
 def _coordinated(doc: Doc, last_city_end: int, i: int) -> bool:
@@ -181,7 +198,8 @@ def _trim(span: SpacySpan) -> SpacySpan | None:
     """The entity without a leading article or trailing possessive and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _ARTICLES or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in _ARTICLES or doc[start].is_punct or doc[start].is_space
+                           or doc[start].pos_ in ("ADV", "CCONJ") and start + 1 < end):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "'")):
         end -= 1
@@ -193,7 +211,7 @@ def _ent_candidates(span: SpacySpan, label: str, offset: int, gazetteer: Gazette
     if _media_name(span.text, vocabulary):
         return [_organization(span, offset, "media")]
     if len(span) == 1:
-        entry = gazetteer.fuzzy_lookup(span.text)
+        entry = gazetteer.fuzzy_lookup(span.text, one_typo=label in ("GPE", "NORP", "LOC") or len(span.text) >= 7)
         if entry is not None:
             return [_from_entry(entry, offset + span.start_char, offset + span.end_char)]
     if label == "PERSON":
@@ -202,7 +220,10 @@ def _ent_candidates(span: SpacySpan, label: str, offset: int, gazetteer: Gazette
         following = span.doc[span.end:span.end + 2]
         if len(span) == 1 and following and vocabulary.is_title(following[0].text):
             return []  # "Defence" of "Defence Minister X": part of a title
-        owner = _owning_state(span, gazetteer, vocabulary)
+        state = _state_before_title(span, gazetteer, vocabulary)
+        if state is not None:  # "Kazakh Pres." read as a body: the state, and a title
+            return [_from_entry(state, offset + span.start_char, offset + span[0].idx + len(span[0]))]
+        owner = _owning_state(span, gazetteer, vocabulary) or _leading_state(span, gazetteer, vocabulary)
         if owner is not None:
             head, state, entry = owner
             return [_organization(head, offset, "government"),
@@ -229,6 +250,14 @@ def _ent_candidates(span: SpacySpan, label: str, offset: int, gazetteer: Gazette
                       "place", "ner", "place")]
 
 
+def _state_before_title(span: SpacySpan, gazetteer: Gazetteer, vocabulary: NameVocabulary) -> PlaceEntry | None:
+    """The state of "<demonym> <title>" ("Uzbek President", misspelt or not), else None."""
+    if len(span) < 2 or not vocabulary.is_title(span[1:].text):
+        return None
+    entry = gazetteer.lookup(span[0].text, article=False) or gazetteer.fuzzy_lookup(span[0].text, one_typo=True)
+    return entry if entry is not None and entry.kind in ("country", "demonym") else None
+
+
 def _owning_state(span: SpacySpan, gazetteer: Gazetteer, vocabulary: NameVocabulary
                   ) -> tuple[SpacySpan, SpacySpan, PlaceEntry] | None:
     """Split "Ministry of Defence of the Republic of Kazakhstan" into the body and its state."""
@@ -240,6 +269,21 @@ def _owning_state(span: SpacySpan, gazetteer: Gazetteer, vocabulary: NameVocabul
         head = span.doc[span.start:k - 1]
         if entry is not None and entry.kind == "country" and _has_any_word(head, vocabulary.government_heads):
             return head, state, entry
+    return None
+
+
+def _leading_state(span: SpacySpan, gazetteer: Gazetteer, vocabulary: NameVocabulary
+                   ) -> tuple[SpacySpan, SpacySpan, PlaceEntry] | None:
+    """Split "the Chilean Ministry of Defence" into its state and the body."""
+    if len(span) < 3 or not _has_any_word(span, vocabulary.government_heads):
+        return None
+    for k in range(span.start, span.end - 1):
+        if span.doc[k].lower_ in _ARTICLES:
+            continue
+        entry = gazetteer.lookup(span.doc[k].text, article=False)
+        if entry is not None and entry.kind in ("country", "demonym"):
+            return span.doc[k + 1:span.end], span.doc[k:k + 1], entry
+        return None
     return None
 
 

@@ -201,12 +201,21 @@ def _wanted(trigger: Token, lexicon: HedgeLexicon) -> bool:
     return False
 
 
+def _infinitival_modifier(trigger: Token) -> bool:
+    """An infinitive whose object is the noun it describes states a possibility, not an event: "tanks to
+    sell", "nothing to offer". With an object of its own it is the noun's content ("an attempt to
+    negotiate the sale"), which the noun's own factuality decides."""
+    return trigger.dep_ in ("relcl", "acl") and trigger.tag_ == "VB" and trigger.head.pos_ in ("NOUN", "PRON") \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in trigger.children)
+
+
 def is_asserted(trigger: Token, lexicon: HedgeLexicon) -> bool:
     """False for events in questions, conditional clauses, wishes and the titles of cited works."""
     sentence = trigger.sent
     if sentence.text.rstrip().endswith(tuple(lexicon.question_marks)):
         return False
-    if in_cited_title(trigger, lexicon) or _wanted(trigger, lexicon):
+    if in_cited_title(trigger, lexicon) or _wanted(trigger, lexicon) or _infinitival_modifier(trigger):
         return False
     for step in scope_path(trigger):
         for child in step.token.children:

@@ -11,6 +11,7 @@ bare head ("the Ministry") to the body with that head named before it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -26,6 +27,9 @@ _PLACE_KINDS = frozenset({"country", "demonym", "capital", "city", "region", "se
 _GENERIC_HEADS = frozenset({"ministry", "agency", "committee", "council", "commission", "department",
                             "service", "bureau", "office", "government", "company", "corporation",
                             "organisation", "organization", "party", "court", "parliament", "embassy"})
+
+# Heads that a text may use for whichever official body it has just named ("the Agency" for a ministry).
+_OFFICE_HEADS = frozenset({"agency", "department", "office", "service", "bureau", "authority"})
 
 
 @dataclass(slots=True)
@@ -242,9 +246,86 @@ def resolve_generic_organizations(candidates: list[Candidate], document: str) ->
         elif c.kind == "organization" and len(words) == 1 and words[0] in _GENERIC_HEADS:
             earlier = [o for o in out if o.kind == "organization" and len(o.name.split()) > 1
                        and words[0] in normalise_form(o.name).split()]
+            official = [o for o in out if o.type == "government" and o.kind == "organization"
+                        and len(o.name.split()) > 1]
             if earlier:
                 c = replace(c, key=earlier[-1].key, name=earlier[-1].name, type=earlier[-1].type)
+            elif words[0] in _OFFICE_HEADS and official:  # "the Agency": the official body most named so far
+                named = Counter(o.key for o in official)
+                body = max(reversed(official), key=lambda o: named[o.key])
+                c = replace(c, key=body.key, name=body.name, type=body.type)
             else:
                 c = replace(c, key=f"{c.key}@{document}")
         out.append(c)
     return out
+
+
+def describe_bodies(candidates: list[Candidate], parses: list[ParsedSegment]) -> list[Candidate]:
+    """Lower-case descriptions of a body named in the document: "the security committee", "the ministry".
+
+    Every word of the description must be a word of the body's name; the body named
+    last before it wins, else the only one named after it.
+    """
+    bodies = [c for c in candidates if c.kind == "organization" and len(c.name.split()) > 1]
+    taken = [(c.start, c.end) for c in candidates]
+    found: list[Candidate] = []
+    for parsed in parses:
+        for head in parsed.doc:
+            if head.text not in _GENERIC_HEADS or head.dep_ == "compound" or head.tag_ != "NN":
+                continue
+            words = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+            det = [t for t in head.lefts if t.dep_ == "det"]
+            if not det or det[0].lower_ != "the" or any(t.text[:1].isupper() for t in words):
+                continue
+            start, end = parsed.offset + det[0].idx, parsed.offset + head.idx + len(head)
+            wanted = {head.lower_, *(t.lower_ for t in words)}
+            fitting = [b for b in bodies if wanted <= set(normalise_form(b.name).split())]
+            before = [b for b in fitting if b.end <= start]
+            after = {b.key: b for b in fitting if b.start >= end}
+            body = before[-1] if before else next(iter(after.values())) if len(after) == 1 else None
+            if body is None or any(s < end and start < e for s, e in taken):
+                continue
+            found.append(Candidate(start, end, "ORG", body.key, body.name, body.type, "description",
+                                   "organization"))
+            taken.append((start, end))
+    return found
+
+
+# ---------------------------------------------------------------- government bodies and their state
+
+_STATE_KINDS = frozenset({"country", "demonym"})
+_POSSESSIVE_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:the\s+)?$|^\s*['’]\s+$")
+
+
+def qualify_government_bodies(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Give every government body named without a state the state it belongs to.
+
+    Every state has a "Ministry of Defence"; across documents two of them are one
+    body only when they belong to the same state. The state is the one written
+    right before the body ("Kazakhstan's Ministry of Defence", "the Kazakh
+    Foreign Ministry") for any of the body's mentions, else the state the
+    document names most. The key gets it as a suffix ("org:ministry of defence@kz").
+    """
+    states = [c for c in candidates if c.kind in _STATE_KINDS and c.key.startswith("country:")]
+    if not states:
+        return candidates
+    dominant = Counter(c.key for c in states).most_common(1)[0][0]
+    bodies = {c.key for c in candidates if _unqualified_body(c)}
+    written: dict[str, Counter[str]] = {}
+    for body in candidates:
+        if body.key in bodies:
+            before = [s for s in states if s.end <= body.start and _POSSESSIVE_GAP.match(text[s.end:body.start])]
+            if before:
+                written.setdefault(body.key, Counter())[before[-1].key] += 1
+    out = []
+    for c in candidates:
+        if c.key in bodies:
+            state = written[c.key].most_common(1)[0][0] if c.key in written else dominant
+            c = replace(c, key=f"{c.key}@{state.removeprefix('country:').lower()}")
+        out.append(c)
+    return out
+
+
+def _unqualified_body(candidate: Candidate) -> bool:
+    return (candidate.type == "government" and candidate.source == "ner" and candidate.key.startswith("org:")
+            and "@" not in candidate.key)

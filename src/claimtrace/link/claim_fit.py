@@ -28,8 +28,10 @@ OCCASION_TYPES = ("meeting", "arms_negotiation", "defence_cooperation")
 # Types where claims sharing an evidence span are one event: "X replaced Y as minister"
 # gives one claim per person, both about the same change of office.
 SHARED_EVIDENCE_TYPES = frozenset({"personnel_change"})
-# A claim without a date may still be about an event announced for the coming year.
+# A claim without a date may still be about an event announced for the coming year ...
 UNDATED_HORIZON_YEARS = 1
+# ... and is about recent events: a news text that means an old one says when.
+UNDATED_LOOKBACK_YEARS = 1
 # A similarity at or above this is strong evidence on its own (only with a similarity function).
 STRONG_SIMILARITY = 0.85
 
@@ -155,17 +157,24 @@ class ClaimProfile:
     recipient: Participant | None
     location: Participant | None
     period: Period | None
-    latest: str | None  # for an undated claim: the last date its document can plausibly be about
+    window: Period | None  # for an undated claim: the dates its document can plausibly be about
 
     @classmethod
     def of(cls, claim: EventClaim, document: DatedDocument | None = None) -> ClaimProfile:
         period = Period.parse(claim.time, claim.time_end)
-        latest = None
+        window = None
         published = _prefix_period(getattr(document, "published", None))
         if period is None and published is not None:
-            latest = f"{int(published.end[:4]) + UNDATED_HORIZON_YEARS}-12-31"
+            year = int(published.end[:4])
+            window = Period(f"{year - UNDATED_LOOKBACK_YEARS:04d}-01-01",
+                            f"{year + UNDATED_HORIZON_YEARS:04d}-12-31", 1)
         return cls(claim, participant(claim, "agent"), participant(claim, "recipient"),
-                   participant(claim, "location"), period, latest)
+                   participant(claim, "location"), period, window)
+
+    @property
+    def dates(self) -> Period | None:
+        """The dates the claim can be about: its own period, else its document's window, else unknown."""
+        return self.period or self.window
 
     @property
     def bare(self) -> bool:
@@ -228,8 +237,8 @@ def _strong_evidence(fit: Fit, same_document: bool) -> bool:
 
 def _time_fit(a: ClaimProfile, b: ClaimProfile) -> int | None:
     if a.period is None or b.period is None:
-        dated, undated = (b, a) if a.period is None else (a, b)
-        if dated.period is not None and undated.latest is not None and dated.period.start > undated.latest:
+        dates_a, dates_b = a.dates, b.dates
+        if dates_a is not None and dates_b is not None and not dates_a.overlaps(dates_b):
             return None
         return TIME_OPEN
     if a.period.overlaps(b.period):
@@ -271,82 +280,3 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def family(event_type: str) -> str:
     """Claims of different families never fit: a type is its own family, but talks and their outcomes share one."""
     return "occasion" if event_type in OCCASION_TYPES else event_type
-
-
-# ---------------------------------------------------------------- finding candidates
-
-_ROLES = ("agent", "recipient", "location")
-
-
-@dataclass(slots=True)
-class _FamilyIndex:
-    everything: set[int]
-    by_value: dict[tuple[str, str], set[int]]
-    unnamed: dict[str, set[int]]
-    by_party: dict[str, set[int]]
-    by_document: dict[str, set[int]]
-
-
-class CandidateIndex:
-    """Indexed claims that may fit a given claim: never fewer than :func:`claim_fit` accepts.
-
-    Without it grouping compares every claim with every story of its type; with
-    it, mostly with the stories that share a participant. With a similarity
-    function any two claims of a family may fit, so everything is a candidate.
-    """
-
-    def __init__(self, similarity: Similarity | None = None) -> None:
-        self._everything_fits = similarity is not None
-        self._families: dict[str, _FamilyIndex] = {}
-
-    def add(self, profile: ClaimProfile, item: int) -> None:
-        index = self._families.setdefault(family(profile.claim.type), _FamilyIndex(set(), {}, {}, {}, {}))
-        index.everything.add(item)
-        for role in _ROLES:
-            value = getattr(profile, role)
-            if value is None:
-                index.unnamed.setdefault(role, set()).add(item)
-                continue
-            for token in _tokens(value):
-                index.by_value.setdefault((role, token), set()).add(item)
-                if role != "location":
-                    index.by_party.setdefault(token, set()).add(item)
-        index.by_document.setdefault(profile.claim.doc_id, set()).add(item)
-
-    def candidates(self, profile: ClaimProfile) -> set[int]:
-        index = self._families.get(family(profile.claim.type))
-        if index is None:
-            return set()
-        if self._everything_fits:
-            return set(index.everything)
-        found = self._ordered(index, profile)
-        if profile.claim.type in OCCASION_TYPES:  # unordered parties: a fitting claim shares one
-            for value in (profile.agent, profile.recipient):
-                for token in _tokens(value):
-                    found |= index.by_party.get(token, set())
-        if profile.claim.type in SHARED_EVIDENCE_TYPES:
-            found |= index.by_document.get(profile.claim.doc_id, set())
-        return found
-
-    def _ordered(self, index: _FamilyIndex, profile: ClaimProfile) -> set[int]:
-        """Claims whose every participant is unnamed or equal where this claim names one."""
-        constraints: list[set[int]] = []
-        for role in _ROLES:
-            value = getattr(profile, role)
-            unnamed = index.unnamed.get(role, set())
-            named = set().union(*(index.by_value.get((role, token), set()) for token in _tokens(value)))
-            if profile.bare:  # strong evidence: no parties either, and the same place when it has one
-                if role != "location" or value is not None:
-                    constraints.append(named if value is not None else unnamed)
-            elif value is not None:  # an unnamed participant fits any
-                constraints.append(named | unnamed)
-        if not constraints:
-            return set(index.everything)
-        constraints.sort(key=len)
-        return constraints[0].intersection(*constraints[1:])
-
-
-def _tokens(value: Participant | None) -> list[str]:
-    if value is None:
-        return []
-    return [f"n:{value.name}"] + ([f"k:{value.key}"] if value.key else [])

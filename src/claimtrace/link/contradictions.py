@@ -1,10 +1,14 @@
 """Contradictions and tensions between the claims of one story.
 
-A *contradiction* is a pair of claims with opposite polarity from different
-sources: one says the event happened, the other that it did not. A *tension*
-is a weaker disagreement: the same source both asserting and denying, or two
-claims of the same polarity that differ in certainty (certain against
-possible), date, amount or route. Each pair is reported once, with
+Claims are counted by voice (:mod:`claimtrace.link.voices`): one source
+repeating itself, or a description of a named source in the same document, is
+one voice. A *contradiction* is a pair of voices of opposite stance: one says
+the event happened, the other that it did not; it is reported once, on the
+first claim of each voice that states its stance. A *tension* is a weaker
+disagreement, typed in its explanation: one voice both asserting and denying;
+two voices of the same stance that differ in certainty (certain against
+possible), date, amount or route; or that name different operators (agents)
+where one event is meant. Each pair is reported once, with
 ``claim_a < claim_b`` and a one-sentence explanation.
 """
 
@@ -12,11 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import combinations
-from typing import Protocol
 
 from claimtrace.link.claim_fit import normalise_name, times_compatible
 from claimtrace.link.stories import plain_label
-from claimtrace.model import AUTHOR, Contradiction, EventClaim, Story
+from claimtrace.link.voices import NamedDocument, Voice, source_identity, source_phrase, voices_of
+from claimtrace.model import Contradiction, EventClaim, Story
+
+__all__ = ["CONTRADICTION", "TENSION", "NamedDocument", "find_contradictions", "judge_pair", "source_identity",
+           "source_phrase", "story_contradictions"]
 
 CONTRADICTION = "contradiction"
 TENSION = "tension"
@@ -24,29 +31,7 @@ TENSION = "tension"
 # Certainties far enough apart to pull two reports of the same event apart.
 DISTANT_CERTAINTIES = frozenset({frozenset({"certain", "possible"})})
 # Arguments whose values must agree when two claims describe one event, with the word for them.
-DETAIL_ROLES = {"amount": "amount", "via": "route"}
-
-
-class NamedDocument(Protocol):
-    """What explanations need of a document: its name."""
-
-    @property
-    def name(self) -> str: ...
-
-
-def source_identity(claim: EventClaim) -> str:
-    """Who stands behind a claim: each document's author is a source of its own."""
-    if claim.source == AUTHOR or claim.source_type == "author":
-        return f"author:{claim.doc_id}"
-    return f"source:{normalise_name(claim.source)}"
-
-
-def source_phrase(claim: EventClaim, documents: Mapping[str, NamedDocument] | None = None) -> str:
-    """The source as a reader would name it in a sentence."""
-    if claim.source == AUTHOR or claim.source_type == "author":
-        document = (documents or {}).get(claim.doc_id)
-        return f"the author of {document.name if document else 'document ' + claim.doc_id}"
-    return claim.source
+DETAIL_ROLES = {"amount": "amount", "via": "route", "agent": "operator"}
 
 
 def find_contradictions(stories: Sequence[Story], claims_by_id: Mapping[str, EventClaim],
@@ -59,21 +44,43 @@ def find_contradictions(stories: Sequence[Story], claims_by_id: Mapping[str, Eve
     found: list[Contradiction] = []
     for story in sorted(stories, key=lambda s: s.id):
         claims = [_lookup(claims_by_id, claim_id, story) for claim_id in sorted(set(story.claim_ids))]
-        for a, b in combinations(claims, 2):
-            judged = judge_pair(story, a, b, documents)
-            if judged is not None:
-                found.append(judged)
+        found += story_contradictions(story, claims, documents)
     return found
 
 
-def judge_pair(story: Story, a: EventClaim, b: EventClaim,
-               documents: Mapping[str, NamedDocument] | None = None) -> Contradiction | None:
-    """The contradiction or tension between two claims of a story, or None when they agree."""
+def story_contradictions(story: Story, claims: Sequence[EventClaim],
+                         documents: Mapping[str, NamedDocument] | None = None) -> list[Contradiction]:
+    """The contradictions and tensions of one story's claims, ordered by claim_a, claim_b."""
+    found: dict[tuple[str, str], Contradiction] = {}
+    voices = voices_of(claims)
+    for voice in voices:
+        if voice.mixed:
+            asserted, denied = voice.first("positive"), voice.first("negative")
+            assert asserted is not None and denied is not None
+            _keep(found, judge_pair(story, asserted, denied, documents, same_source=True))
+    for first, second in combinations(voices, 2):
+        _keep(found, judge_pair(story, first.representative, second.representative, documents, same_source=False))
+    return sorted(found.values(), key=lambda c: (c.claim_a, c.claim_b))
+
+
+def _keep(found: dict[tuple[str, str], Contradiction], judged: Contradiction | None) -> None:
+    if judged is not None:
+        found.setdefault((judged.claim_a, judged.claim_b), judged)
+
+
+def judge_pair(story: Story, a: EventClaim, b: EventClaim, documents: Mapping[str, NamedDocument] | None = None,
+               *, same_source: bool | None = None) -> Contradiction | None:
+    """The contradiction or tension between two claims of a story, or None when they agree.
+
+    ``same_source`` says whether one voice speaks both claims (default: the
+    same source identity).
+    """
     if b.id < a.id:
         a, b = b, a
+    if same_source is None:
+        same_source = source_identity(a) == source_identity(b)
     name_a, name_b = source_phrase(a, documents), source_phrase(b, documents)
     event = plain_label(story.label)
-    same_source = source_identity(a) == source_identity(b)
     if a.polarity != b.polarity:
         asserting, denying = (name_a, name_b) if a.polarity == "positive" else (name_b, name_a)
         if same_source:
@@ -101,7 +108,11 @@ def _differences(a: EventClaim, b: EventClaim, name_a: str, name_b: str) -> list
         differences.append(f"date ({name_a}: {a.time}, {name_b}: {b.time})")
     for role, word in DETAIL_ROLES.items():
         value_a, value_b = a.arguments.get(role), b.arguments.get(role)
-        if value_a and value_b and normalise_name(value_a) != normalise_name(value_b):
+        key_a, key_b = a.argument_keys.get(role), b.argument_keys.get(role)
+        if not (value_a and value_b):
+            continue
+        same = key_a == key_b if key_a and key_b else normalise_name(value_a) == normalise_name(value_b)
+        if not same:
             differences.append(f"{word} ({name_a}: {value_a}, {name_b}: {value_b})")
     return differences
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
 
+from claimtrace.link.candidates import CandidateIndex
 from claimtrace.link.claim_fit import (
     OCCASION_TYPES,
     SYMMETRIC_TYPES,
-    CandidateIndex,
     ClaimProfile,
     DatedDocument,
     Fit,
@@ -36,6 +37,7 @@ from claimtrace.link.claim_fit import (
 from claimtrace.model import EventClaim, Story, make_id
 
 DENIED, DISPUTED = " (denied)", " (disputed)"
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- grouping
@@ -53,7 +55,7 @@ def group_stories(claims: Sequence[EventClaim], documents: Mapping[str, DatedDoc
     """
     _check_unique(claims)
     profiles = [ClaimProfile.of(claim, (documents or {}).get(claim.doc_id)) for claim in claims]
-    return _sorted_stories(make_story(group) for group in _place(profiles, similarity))
+    return _sorted_stories(make_story(group) for group in place_claims(profiles, similarity))
 
 
 def assign_to_stories(new_claims: Sequence[EventClaim], existing_stories: Sequence[Story],
@@ -83,13 +85,13 @@ def assign_to_stories(new_claims: Sequence[EventClaim], existing_stories: Sequen
     touched = _neighbourhood(new_profiles, members, changed, similarity)
     region = new_profiles + [profile for position in sorted(touched) for profile in members[position]]
     kept_stories = [story for position, story in enumerate(existing_stories) if position not in touched]
-    return _sorted_stories(kept_stories + [make_story(group) for group in _place(region, similarity)])
+    return _sorted_stories(kept_stories + [make_story(group) for group in place_claims(region, similarity)])
 
 
 def _neighbourhood(new_profiles: list[ClaimProfile], members: list[list[ClaimProfile]], changed: set[int],
                    similarity: Similarity | None) -> set[int]:
     """Positions of the stories connected to the new claims (or to changed stories) by fitting claims."""
-    index = CandidateIndex(similarity)
+    index = CandidateIndex(similarity is not None)
     story_of: list[int] = []
     for position, profiles in enumerate(members):
         for profile in profiles:
@@ -108,23 +110,19 @@ def _neighbourhood(new_profiles: list[ClaimProfile], members: list[list[ClaimPro
     return touched
 
 
-def _place(profiles: Iterable[ClaimProfile], similarity: Similarity | None) -> list[list[ClaimProfile]]:
-    """Greedy complete-linkage grouping, most specific claims first."""
+def place_claims(profiles: Iterable[ClaimProfile], similarity: Similarity | None,
+                 exhaustive: bool = False) -> list[list[ClaimProfile]]:
+    """Greedy complete-linkage grouping, most specific claims first.
+
+    Only claims connected by fits influence one another, so placing a set of
+    claims closed under fitting gives the groups that placing the whole corpus
+    gives them. ``exhaustive`` compares every claim with every group (to test the candidate index).
+    """
     groups: list[list[ClaimProfile]] = []
-    founders = CandidateIndex(similarity)  # a claim that fits a group fits the claim that founded it
-    for profile in sorted(profiles, key=_placement_order):
-        best: int | None = None
-        best_fit: Fit | None = None
-        tied = False
-        for group_index in sorted(founders.candidates(profile)):
-            fit = _group_fit(profile, groups[group_index], similarity)
-            if fit is None:
-                continue
-            if best_fit is None or fit > best_fit:
-                best, best_fit, tied = group_index, fit, False
-            elif fit == best_fit:
-                tied = True
-        if best is not None and not tied:
+    founders = CandidateIndex(similarity is not None, exhaustive)  # a claim that fits a group fits the claim that founded it
+    for profile in sorted(profiles, key=placement_order):
+        best = best_group(profile, ((i, groups[i]) for i in founders.candidates(profile)), similarity)
+        if best is not None:
             groups[best].append(profile)
         else:
             founders.add(profile, len(groups))
@@ -132,7 +130,24 @@ def _place(profiles: Iterable[ClaimProfile], similarity: Similarity | None) -> l
     return groups
 
 
-def _group_fit(profile: ClaimProfile, group: list[ClaimProfile], similarity: Similarity | None) -> Fit | None:
+def best_group(profile: ClaimProfile, groups: Iterable[tuple[T, Sequence[ClaimProfile]]],
+               similarity: Similarity | None) -> T | None:
+    """The group a claim joins: the one it fits best, if exactly one fits best; else None (a story of its own)."""
+    best: T | None = None
+    best_fit: Fit | None = None
+    tied = False
+    for key, members in groups:
+        fit = group_fit(profile, members, similarity)
+        if fit is None:
+            continue
+        if best_fit is None or fit > best_fit:
+            best, best_fit, tied = key, fit, False
+        elif fit == best_fit:
+            tied = True
+    return None if tied else best
+
+
+def group_fit(profile: ClaimProfile, group: list[ClaimProfile], similarity: Similarity | None) -> Fit | None:
     """The weakest fit of the claim with any member, or None if one member excludes it."""
     weakest: Fit | None = None
     for member in group:  # group[0], the most specific member, rejects most claims at once
@@ -143,7 +158,8 @@ def _group_fit(profile: ClaimProfile, group: list[ClaimProfile], similarity: Sim
     return weakest
 
 
-def _placement_order(profile: ClaimProfile) -> tuple:
+def placement_order(profile: ClaimProfile) -> tuple:
+    """Most specific claims first (then most precisely dated), ties by document, span and id."""
     claim = profile.claim
     precision = profile.period.precision if profile.period else -1
     return (-profile.specificity, -precision, claim.doc_id, claim.evidence, claim.id)

@@ -26,7 +26,7 @@ ObjectRule = Literal["none", "any", "claim"]
 _POLARITIES = ("positive", "negative")
 _OBJECT_RULES = ("none", "any", "claim")
 _VERB_KEYS = {"polarity", "hedge", "object", "xcomp", "preps", "passive_clause", "addressee", "quote_only", "clause"}
-_NOUN_KEYS = {"polarity", "hedge"}
+_NOUN_KEYS = {"polarity", "hedge", "clause", "infinitive"}
 _WORD_LISTS = ("claim_nouns", "unnamed_heads", "media_heads", "government_heads", "person_titles")
 _PHRASE_LISTS = ("phrases", "denials")
 
@@ -49,11 +49,13 @@ class CueVerb:
 
 @dataclass(frozen=True, slots=True)
 class CueNoun:
-    """A noun naming a statement ("the report", "the denial")."""
+    """A noun naming a statement ("the report", "the denial") and what can carry its content."""
 
     lemma: str
     polarity: str = "positive"
     hedge: bool = False
+    clause: bool = True  # "Russia's claim [that X]"
+    infinitive: bool = False  # "Turkey's promise [to deliver X]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,9 @@ class CueLexicon:
 
     def is_cue_noun(self, lemma: str) -> bool:
         return lemma.lower() in self.nouns
+
+    def noun(self, lemma: str) -> CueNoun | None:
+        return self.nouns.get(lemma.lower())
 
 
 def load_cues() -> CueLexicon:
@@ -159,7 +164,7 @@ def _check_lemma(lemma: object, spec: object, allowed: set[str], file: str) -> d
         raise _fail(file, lemma, f"unknown option(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
     if spec.get("polarity", "positive") not in _POLARITIES:
         raise _fail(file, lemma, f"polarity must be one of {_POLARITIES}, got {spec['polarity']!r}")
-    for flag in ("hedge", "xcomp", "passive_clause", "addressee", "quote_only", "clause"):
+    for flag in ("hedge", "xcomp", "passive_clause", "addressee", "quote_only", "clause", "infinitive"):
         if flag in spec and not isinstance(spec[flag], bool):
             raise _fail(file, lemma, f"{flag} must be true or false, got {spec[flag]!r}")
     return spec

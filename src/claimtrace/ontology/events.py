@@ -25,7 +25,7 @@ POS = ("verb", "noun")
 ENTITY_KINDS = ("person", "government", "organization", "place", "media", "any")
 _SIMPLE_PATHS = ("subject", "object", "dative", "poss", "modifier", "modifier_item", "modifier_of",
                  "complement", "money", "with")
-_PREP_PATH = re.compile(r"^prep:[a-z]+(\|[a-z]+)*(#[12])?$")
+_PREP_PATH = re.compile(r"^(prep|near|listed|listed_item):[a-z]+(\|[a-z]+)*(#[12])?$")
 PSEUDO_ROLES = ("trigger", "context", "topic", "parties")
 
 
@@ -67,6 +67,7 @@ class EventType:
     distinct_by_trigger: bool  # claims with the same parties but other trigger words are other events
     state_roles: frozenset[str]  # roles an authority fills: a city named there stands for its state
     absorbs: frozenset[str]
+    topic_roles: frozenset[str]  # roles left unsaid that the passage's topic country fills ("sent in troops")
     triggers: tuple[TriggerGroup, ...]
     lexicons: Mapping[str, frozenset[str]]
 
@@ -91,7 +92,7 @@ def _check_path(path: str, file: Path, entry: str) -> str:
     if path in _SIMPLE_PATHS or _PREP_PATH.match(path):
         return path
     raise _fail(file, entry, f"unknown argument path {path!r}; expected one of {', '.join(_SIMPLE_PATHS)} "
-                             "or prep:<word>[|<word>...][#1|#2]")
+                             "or prep|near|listed|listed_item:<word>[|<word>...][#1|#2]")
 
 
 def _roles(raw: Any, file: Path, entry: str) -> dict[str, tuple[str, ...]]:
@@ -161,6 +162,7 @@ def _event_type(name: str, raw: Any, lexicons: Mapping[str, frozenset[str]], fil
                      distinct_by_trigger=bool(raw.get("distinct_by_trigger", False)),
                      state_roles=frozenset(_words(raw.get("state_roles", []), file, f"{name}.state_roles")),
                      absorbs=frozenset(_words(raw.get("absorbs", []), file, f"{name}.absorbs")),
+                     topic_roles=frozenset(_words(raw.get("topic_roles", []), file, f"{name}.topic_roles")),
                      triggers=groups, lexicons=lexicons)
 
 

@@ -7,7 +7,10 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrace.ingest import IngestReport
-from claimtrace.link.confidence import rate_story
+from claimtrace.link.confidence import RatingContext, rate_story
+from claimtrace.link.independence import independent_sources
+from claimtrace.link.registry import SourceRegistry
+from claimtrace.link.voices import source_phrase, voices_of
 from claimtrace.model import AUTHOR, Document, EventClaim, Story
 from claimtrace.store import Store
 
@@ -20,6 +23,8 @@ def print_ingest_summary(console: Console, report: IngestReport, store: Store, d
         console.print(f"[yellow]rejected[/yellow] {rejection.origin}: {rejection.reason}", highlight=False)
     counts = store.counts()
     console.print(f"[bold]{db_path}[/bold]: this run {report.summary()}.")
+    if report.link is not None:
+        console.print(report.link.summary(), highlight=False)
     console.print(_counts_line(counts), highlight=False)
 
 
@@ -86,20 +91,26 @@ def _claims_table(claims: list[EventClaim], documents: dict[str, Document], titl
     return table
 
 
-def print_stories(console: Console, store: Store, show_all: bool) -> None:
+def print_stories(console: Console, store: Store, show_all: bool, registry: SourceRegistry | None = None) -> None:
+    """The stories, largest first, with how many sources, whether disputed, and their Admiralty rating."""
     claims = {claim.id: claim for claim in store.event_claims()}
-    comments = store.comment_segment_ids()
-    documents = {row.id: row for row in store.documents()}
+    stories = sorted(store.stories(), key=lambda s: (-len(s.claim_ids), s.label))
+    shown = [story for story in stories if show_all or len(story.claim_ids) >= 2]
+    members = [claims[i] for story in shown for i in story.claim_ids if i in claims]
+    context = RatingContext.from_store(store, members, registry)
     disputed = {c.story_id for c in store.contradictions() if c.kind == "contradiction"}
-    table = Table("story", "event", "claims", "sources", "disputed", "confidence", title="stories")
-    for story in sorted(store.stories(), key=lambda s: (-len(s.claim_ids), s.label)):
-        if len(story.claim_ids) < 2 and not show_all:
-            continue
-        members = [claims[i] for i in story.claim_ids if i in claims]
-        rating = rate_story(story, claims, comment_segments=comments, documents=documents)
-        table.add_row(story.id[:10], story.label, str(len(members)), str(len({c.source for c in members})),
+    table = Table("story", "event", "claims", "sources", "independent", "disputed", "confidence", title="stories")
+    for story in shown:
+        story_claims = [claims[i] for i in story.claim_ids if i in claims]
+        voices = voices_of(story_claims)
+        independent = len(independent_sources(voices, context.provenance))
+        rating = rate_story(story, claims, context)
+        table.add_row(story.id[:10], story.label, str(len(story_claims)), str(len(voices)), str(independent),
                       "yes" if story.id in disputed else "", rating.code)
     console.print(table)
+    if not show_all and len(shown) < len(stories):
+        console.print(f"{len(stories) - len(shown)} stories of a single claim not shown (--all shows them)",
+                      highlight=False)
 
 
 def find_story(store: Store, key: str) -> Story:
@@ -109,27 +120,53 @@ def find_story(store: Store, key: str) -> Story:
     return matches[0]
 
 
-def print_story(console: Console, store: Store, key: str) -> None:
+def print_story(console: Console, store: Store, key: str, registry: SourceRegistry | None = None) -> None:
+    """One story: its rating and reasons, every claim with source, cue, stance and evidence, its disagreements."""
     story = find_story(store, key)
-    claims = {claim.id: claim for claim in store.event_claims()}
+    claims = {claim.id: claim for claim in store.event_claims_by_id(story.claim_ids)}
     members = [claims[i] for i in story.claim_ids if i in claims]
     documents = {doc_id: store.load_document(doc_id) for doc_id in {c.doc_id for c in members}}
-    rating = rate_story(story, claims, comment_segments=store.comment_segment_ids(),
-                        documents={row.id: row for row in store.documents()})
-    console.print(f"[bold]{story.label}[/bold]", highlight=False)
-    console.print(f"confidence {rating.code}: {rating.explanation}", highlight=False)
-    console.print(_claims_table(members, documents, "claims"))
+    context = RatingContext.from_store(store, members, registry)
+    rating = rate_story(story, claims, context)
+    console.print(f"[bold]{story.label}[/bold]  (story {story.id})", highlight=False)
+    console.print(f"confidence [bold]{rating.code}[/bold]: {rating.explanation}", highlight=False)
+    console.print(_story_claims_table(members, documents, context))
+    groups = independent_sources(voices_of(members), context.provenance)
+    for number, group in enumerate(groups, 1):
+        names = ", ".join(source_phrase(voice.representative, documents) for voice in group.voices)
+        why = f" — {'; '.join(group.reasons)}" if group.reasons else ""
+        console.print(f"independent source {number}: {names}{why}", highlight=False)
     for contradiction in store.contradictions():
         if contradiction.story_id == story.id:
-            console.print(f"{contradiction.kind}: {contradiction.explanation}", highlight=False)
+            style = "red" if contradiction.kind == "contradiction" else "yellow"
+            console.print(f"[{style}]{contradiction.kind}[/{style}]: {contradiction.explanation}", highlight=False)
 
 
-def print_contradictions(console: Console, store: Store) -> None:
+def _story_claims_table(claims: list[EventClaim], documents: dict[str, Document], context: RatingContext) -> Table:
+    table = Table("source", "reliability", "cue", "polarity", "certainty", "time", "evidence", "document",
+                  title="claims")
+    for claim in claims:
+        document = documents[claim.doc_id]
+        cues = {attribution.id: attribution.cue for attribution in document.attributions}
+        assessment = context.registry.assess(claim, context.documents.get(claim.doc_id), context.comment_segments)
+        start, end = claim.evidence
+        table.add_row(source_phrase(claim, documents), f"{assessment.reliability} ({assessment.kind})",
+                      cues.get(claim.attribution_id or "", "—"),
+                      Text(claim.polarity, style=_POLARITY_STYLE[claim.polarity]), claim.certainty,
+                      claim.time or "", _clip(document.text[start:end]), document.name)
+    return table
+
+
+def print_contradictions(console: Console, store: Store, kind: str | None = None) -> None:
+    """Contradictions (and tensions, unless ``kind`` picks one) with the story they belong to."""
     stories = {story.id: story for story in store.stories()}
     table = Table("story", "kind", "explanation", title="contradictions and tensions")
     for contradiction in store.contradictions():
+        if kind is not None and contradiction.kind != kind:
+            continue
         story = stories.get(contradiction.story_id)
-        table.add_row(story.label if story else contradiction.story_id, contradiction.kind, contradiction.explanation)
+        label = f"{story.label} ({story.id[:10]})" if story else contradiction.story_id
+        table.add_row(label, contradiction.kind, contradiction.explanation)
     console.print(table)
 
 

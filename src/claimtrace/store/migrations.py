@@ -43,6 +43,8 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", "0001_initial.sql"),
+    Migration(2, "link index", "0002_link_index.sql"),
+    Migration(3, "roles", "0003_roles.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -20,8 +20,8 @@ from pathlib import Path
 from types import TracebackType
 
 from claimtrace.errors import Messages, StoreError
-from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mention, Rejection, Story
-from claimtrace.store import rows
+from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mention, Rejection, Role, Story
+from claimtrace.store import link_index, role_rows, rows
 from claimtrace.store.migrations import migrate, schema_version
 from claimtrace.store.rows import DocumentRow, Params
 
@@ -137,6 +137,8 @@ class Store:
                             (rows.claim_params(c, i) for i, c in enumerate(document.event_claims)))
                 _insert_all(connection, "claim_arguments",
                             (p for claim in document.event_claims for p in rows.argument_params(claim)))
+                connection.execute(role_rows.DELETE_ROLES, {"doc_id": doc_id})
+                _insert_all(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
         except (sqlite3.Error, _RowError) as error:
             what = f"document {doc_id} ({document.origin})"
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
@@ -210,6 +212,8 @@ class Store:
                                      for r in connection.execute(children.format(table="attributions"), params)]
             claims = connection.execute(children.format(table="event_claims"), params).fetchall()
             document.event_claims = self._claims(connection, claims, "WHERE c.doc_id = :doc_id", params)
+            document.roles = [role_rows.role_from_row(r)
+                              for r in connection.execute(children.format(table="roles"), params)]
         return document
 
     def load_documents(self) -> Iterator[Document]:
@@ -225,6 +229,12 @@ class Store:
                 f"ORDER BY {_DOCUMENT_ORDER}, c.ordinal"
             ).fetchall()
             return self._claims(connection, claims, "", {})
+
+    def roles(self, entity_key: str) -> list[Role]:
+        """The roles of a person entity (its key or any key merged into it), earliest first."""
+        with self._snapshot() as connection:
+            return [role_rows.role_from_row(r) for r in connection.execute(role_rows.ROLES_OF_ENTITY,
+                                                                           {"key": entity_key})]
 
     def mentions(self) -> Iterator[tuple[str, Mention]]:
         """(document id, mention) for every mention, in document order."""
@@ -253,6 +263,104 @@ class Store:
         """Ids of every reader-comment segment (their authors are rated as reader comments)."""
         rows = self._connection.execute("SELECT id FROM segments WHERE kind = 'comment'").fetchall()
         return {row["id"] for row in rows}
+
+    # The link index (incremental linking, issue 5)
+
+    def event_claims_of(self, doc_ids: Collection[str]) -> list[EventClaim]:
+        """The event claims of these documents, with their arguments, in document order."""
+        return self._claims_where("doc_id", doc_ids)
+
+    def event_claims_by_id(self, claim_ids: Collection[str]) -> list[EventClaim]:
+        """The event claims with these ids (unknown ids are left out), in document order."""
+        return self._claims_where("id", claim_ids)
+
+    def link_postings(self, keys: Collection[str]) -> dict[str, set[str]]:
+        """link key -> ids of the claims filed under it (keys with no claim are left out)."""
+        return link_index.postings(self._connection, keys)
+
+    def claims_linked_from(self, doc_ids: Collection[str]) -> set[str]:
+        """Ids of the claims of these documents as they were when last linked."""
+        keys = {link_index.DOCUMENT_KEY.format(doc_id=d) for d in doc_ids}
+        return set().union(*self.link_postings(keys).values())
+
+    def unlinked_documents(self) -> set[str]:
+        """Ids of documents with event claims that were never linked (e.g. an interrupted ingest)."""
+        return link_index.unlinked_documents(self._connection)
+
+    def stories_of_claims(self, claim_ids: Collection[str]) -> dict[str, str]:
+        """claim id -> id of the story that holds it, for the claims that are in a story."""
+        return link_index.stories_of_claims(self._connection, claim_ids)
+
+    def stories_by_id(self, story_ids: Collection[str]) -> list[Story]:
+        with self._snapshot() as connection:
+            return link_index.stories_by_id(connection, story_ids)
+
+    def document_briefs(self, doc_ids: Collection[str]) -> dict[str, link_index.DocumentBrief]:
+        """document id -> its name, publication date, outlet, author and URL, for the documents that exist."""
+        return link_index.document_briefs(self._connection, doc_ids)
+
+    def shared_passages(self, doc_ids: Collection[str]) -> set[frozenset[str]]:
+        """Pairs of documents (one of them in ``doc_ids``) with a near-duplicate segment in common."""
+        return link_index.shared_passages(self._connection, doc_ids)
+
+    def evidence_texts(self, claim_ids: Collection[str]) -> dict[str, str]:
+        """claim id -> the text of its evidence span."""
+        return link_index.evidence_texts(self._connection, claim_ids)
+
+    def sentence_vectors(self, keys: Collection[str]) -> dict[str, bytes]:
+        """Cached sentence vectors (float32 bytes) by key; keys not cached are left out."""
+        return link_index.sentence_vectors(self._connection, keys)
+
+    def write_sentence_vectors(self, vectors: Iterable[tuple[str, str, int, bytes]]) -> None:
+        """Cache (key, model, dimensions, float32 bytes) rows; a key already cached is kept."""
+        try:
+            with self._transaction() as connection:
+                link_index.write_sentence_vectors(connection, vectors)
+        except sqlite3.Error as error:
+            raise StoreError(Messages.E022.format(what="sentence vectors", path=self.path, detail=error)) from error
+
+    def update_stories(self, removed: Collection[str], stories: list[Story], contradictions: list[Contradiction],
+                       keys_by_claim: Mapping[str, Iterable[str]], unfiled: Collection[str] = ()) -> None:
+        """Replace some stories in one transaction: delete the ``removed`` stories (with their
+        contradictions), write ``stories`` and ``contradictions``, take the ``unfiled`` claims out of
+        the link index and file each claim of ``keys_by_claim`` under its keys."""
+        try:
+            with self._transaction() as connection:
+                link_index.delete_stories(connection, removed)
+                link_index.unfile_claims(connection, set(unfiled) | set(keys_by_claim))
+                link_index.insert_stories(connection, stories, contradictions)
+                link_index.file_claims(connection, keys_by_claim)
+        except sqlite3.Error as error:
+            what = f"{len(stories)} stories replacing {len(removed)}"
+            raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
+
+    def replace_story_layer(self, stories: list[Story], contradictions: list[Contradiction],
+                            keys_by_claim: Mapping[str, Iterable[str]]) -> None:
+        """Replace every story, contradiction and link key in one transaction (a full relink)."""
+        try:
+            with self._transaction() as connection:
+                for table in ("contradictions", "story_claims", "stories", "claim_link_keys"):
+                    connection.execute(f"DELETE FROM {table}")
+                link_index.insert_stories(connection, stories, contradictions)
+                link_index.file_claims(connection, keys_by_claim)
+        except sqlite3.Error as error:
+            what = f"{len(stories)} stories and {len(contradictions)} contradictions"
+            raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
+
+    def replace_entities(self, entities: list[Entity]) -> None:
+        """Replace every entity (and its members) in one transaction, leaving stories as they are."""
+        try:
+            with self._transaction() as connection:
+                connection.execute("DELETE FROM entity_members")
+                connection.execute("DELETE FROM entities")
+                for entity in entities:
+                    _insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
+                    members = dict.fromkeys([entity.key, *entity.aliases])
+                    _insert_all(connection, "entity_members",
+                                ({"member_key": key, "entity_key": entity.key} for key in members))
+        except (sqlite3.Error, _RowError) as error:
+            raise StoreError(Messages.E022.format(what=f"{len(entities)} entities", path=self.path,
+                                                  detail=error)) from error
 
     def entities(self) -> list[Entity]:
         """Every entity by key, with its aliases (sorted) and its mentions (in document order)."""
@@ -304,6 +412,12 @@ class Store:
                  f"ORDER BY a.claim_id, a.ordinal")
         for row in connection.execute(query, params):
             arguments[row["claim_id"]].append(row)
+        return [rows.claim_from_row(row, arguments.get(row["id"], []), self.path) for row in claims]
+
+    def _claims_where(self, column: str, values: Collection[str]) -> list[EventClaim]:
+        with self._snapshot() as connection:
+            claims = link_index.claim_rows(connection, column, values)
+            arguments = link_index.argument_rows(connection, [row["id"] for row in claims])
         return [rows.claim_from_row(row, arguments.get(row["id"], []), self.path) for row in claims]
 
     def _stories(self, connection: sqlite3.Connection, where: str, params: Params) -> list[Story]:

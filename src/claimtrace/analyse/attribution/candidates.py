@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.model import Span
 
 # Which finder wins when two find the same content: a quote's own marks are surest.
-KIND_PRIORITY = {"direct": 0, "according_to": 1, "reported": 2, "block": 3}
+KIND_PRIORITY = {"direct": 0, "according_to": 1, "reported": 2, "nominal": 3, "headline": 3, "block": 4}
 _EDGE_PUNCT = set(".,;:!?—–-\"'“”«»„‘’()[]")
 _LEADING_WORDS = {"that", "and", "but", "or"}
+_TEXT_KEY = "claimtrace.attribution.text"
+_STARTS_KEY = "claimtrace.attribution.token_starts"
 
 
 @dataclass(slots=True)
@@ -23,11 +26,12 @@ class Candidate:
     content: Span  # document offsets
     cue: Span  # document offsets
     cue_lemma: str
-    kind: str  # "direct", "reported", "according_to" or "block"
+    kind: str  # a key of KIND_PRIORITY
     source: SpacySpan | None = None  # the words naming the source; None when left implicit
     source_head: Token | None = None
     unnamed: bool = False  # "it was reported that ...": no source in the text
     polarity: str = "positive"  # from the cue alone
+    source_words: str | None = None  # the source as written when it is no single phrase ("guards or inmates")
 
 
 def token_span(parsed: ParsedSegment, first: Token, last: Token) -> Span:
@@ -48,9 +52,24 @@ def trimmed_span(parsed: ParsedSegment, tokens: list[Token]) -> Span | None:
     return token_span(parsed, tokens[start], tokens[end - 1])
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get(_STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[_STARTS_KEY] = [t.idx for t in doc]
+    return starts
+
+
 def in_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
     """The tokens on the same line (paragraph) as ``anchor``: the parser's sentences can run over."""
-    text = anchor.doc.text
+    text = doc_text(anchor.doc)
     start = text.rfind("\n", 0, anchor.idx) + 1
     end = text.find("\n", anchor.idx)
     end = len(text) if end < 0 else end
@@ -72,7 +91,13 @@ def same_content(a: Span, b: Span) -> bool:
     return longer > 0 and overlap(a, b) * 2 >= longer
 
 
-def tokens_in(parsed: ParsedSegment, start: int, end: int) -> list[Token]:
-    """Tokens of ``parsed`` that start inside the document offsets ``[start, end)``."""
-    local_start, local_end = start - parsed.offset, end - parsed.offset
-    return [t for t in parsed.doc if local_start <= t.idx < local_end and not t.is_space]
+def tokens_in(parsed: ParsedSegment, start: int, end: int, at_most: int | None = None,
+              from_end: bool = False) -> list[Token]:
+    """Tokens of ``parsed`` that start inside the document offsets ``[start, end)``; with
+    ``at_most``, only that many tokens from the start (or the end) of the range."""
+    starts = _token_starts(parsed.doc)
+    first = bisect_left(starts, start - parsed.offset)
+    last = bisect_left(starts, end - parsed.offset)
+    if at_most is not None and last - first > at_most:
+        first, last = (last - at_most, last) if from_end else (first, first + at_most)
+    return [t for t in parsed.doc[first:last] if not t.is_space] if last > first else []

@@ -11,9 +11,11 @@ its cue ("A," he said. "B.").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from claimtrace.analyse.attribution.candidates import Candidate, token_span, tokens_in
+from claimtrace.analyse.attribution.candidates import Candidate, doc_text, token_span, tokens_in
 from claimtrace.analyse.attribution.phrases import match_phrase, phrase_source
 from claimtrace.analyse.attribution.quotes import Quote
 from claimtrace.analyse.attribution.reported import cue_tokens, subject_of
@@ -22,15 +24,19 @@ from claimtrace.ontology.cues import CueLexicon
 
 _SPEECH_BEFORE = set(":,—–-.!?")
 _MIN_WORDS = 3
+_CUE_REACH = 40  # tokens before or after a quote in which its cue is looked for
 
 
 def direct_quotes(text: str, parsed: ParsedSegment, quotes: list[Quote], lexicon: CueLexicon) -> list[Candidate]:
     """One candidate per quote (or paragraph of a quote) that a cue attributes."""
     speech = [q for q in quotes if _is_speech(text, q, parsed, lexicon)]
     found: dict[int, Candidate | None] = {}
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in speech:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
     for index, quote in enumerate(speech):
-        found[index] = _cue_after(text, quote, speech, parsed, lexicon) or _cue_before(
-            text, quote, speech, parsed, lexicon)
+        found[index] = _cue_after(text, quote, by_paragraph, parsed, lexicon) or _cue_before(
+            text, quote, by_paragraph, parsed, lexicon)
     _share_along_paragraphs(speech, found)
     return [c for c in found.values() if c is not None]
 
@@ -44,7 +50,7 @@ def _is_speech(text: str, quote: Quote, parsed: ParsedSegment, lexicon: CueLexic
     before = text[line_start:quote.open_mark].rstrip()
     if not before or before[-1] in _SPEECH_BEFORE:
         return True
-    previous = tokens_in(parsed, line_start, quote.open_mark)
+    previous = tokens_in(parsed, line_start, quote.open_mark, at_most=3, from_end=True)
     if not previous:
         return True
     last = previous[-1]
@@ -53,22 +59,22 @@ def _is_speech(text: str, quote: Quote, parsed: ParsedSegment, lexicon: CueLexic
     return last.lower_ == "that" or lexicon.is_cue(last.lemma_)
 
 
-def _frame_end(text: str, quote: Quote, speech: list[Quote], parsed: ParsedSegment) -> int:
+def _frame_end(text: str, quote: Quote, speech: dict[int, list[Quote]], parsed: ParsedSegment) -> int:
     """Where the words after a quote stop: the next quote of the paragraph or the paragraph end."""
     start = quote.close_mark + 1 if quote.close_mark is not None else quote.end
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    for other in speech:
-        if other.paragraph == quote.paragraph and other.open_mark >= start and other.depth == 0:
+    for other in speech.get(quote.paragraph, ()):
+        if other.open_mark >= start and other.depth == 0:
             end = min(end, other.open_mark)
-    return min(end, parsed.offset + len(parsed.doc.text))
+    return min(end, parsed.offset + len(doc_text(parsed.doc)))
 
 
-def _cue_after(text: str, quote: Quote, speech: list[Quote], parsed: ParsedSegment,
+def _cue_after(text: str, quote: Quote, speech: dict[int, list[Quote]], parsed: ParsedSegment,
                lexicon: CueLexicon) -> Candidate | None:
     if quote.close_mark is None:
         return None
-    tokens = tokens_in(parsed, quote.close_mark + 1, _frame_end(text, quote, speech, parsed))
+    tokens = tokens_in(parsed, quote.close_mark + 1, _frame_end(text, quote, speech, parsed), at_most=_CUE_REACH)
     verb = _first_verb(tokens)
     if verb is None or not lexicon.is_cue(verb.lemma_):
         return None
@@ -84,13 +90,13 @@ def _first_verb(tokens: list[Token]) -> Token | None:
     return None
 
 
-def _cue_before(text: str, quote: Quote, speech: list[Quote], parsed: ParsedSegment,
+def _cue_before(text: str, quote: Quote, speech: dict[int, list[Quote]], parsed: ParsedSegment,
                 lexicon: CueLexicon) -> Candidate | None:
     start = text.rfind("\n", 0, quote.open_mark) + 1
-    for other in speech:
-        if other.paragraph == quote.paragraph and other.close_mark is not None and other.close_mark < quote.open_mark:
+    for other in speech.get(quote.paragraph, ()):
+        if other.close_mark is not None and other.close_mark < quote.open_mark:
             start = max(start, other.close_mark + 1)
-    tokens = tokens_in(parsed, max(start, parsed.offset), quote.open_mark)
+    tokens = tokens_in(parsed, max(start, parsed.offset), quote.open_mark, at_most=_CUE_REACH, from_end=True)
     phrase = match_phrase(tokens, lexicon)
     if phrase is not None:
         first, last = phrase
@@ -114,7 +120,7 @@ def _candidate(parsed: ParsedSegment, quote: Quote, verb: Token, lexicon: CueLex
 
 def _content_end(parsed: ParsedSegment, quote: Quote) -> int:
     """The quote without a trailing comma that only joins it to its cue ("…," he said)."""
-    text = parsed.doc.text
+    text = doc_text(parsed.doc)
     end = quote.end
     while end > quote.start and text[end - 1 - parsed.offset] in " ,":
         end -= 1
@@ -137,9 +143,7 @@ def _share_along_paragraphs(speech: list[Quote], found: dict[int, Candidate | No
             donor = next((d for d in donors if d is not None), None)
             if donor is not None:
                 quote = speech[index]
-                found[index] = Candidate(donor.parsed, (quote.start, _content_end(donor.parsed, quote)), donor.cue,
-                                         donor.cue_lemma, donor.kind, donor.source, donor.source_head,
-                                         donor.unnamed, donor.polarity)
+                found[index] = replace(donor, content=(quote.start, _content_end(donor.parsed, quote)))
 
 
 def _continued_by(earlier: Quote, later: Quote) -> bool:

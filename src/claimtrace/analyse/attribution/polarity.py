@@ -21,6 +21,8 @@ _ANAPHORS = {"this", "that", "it", "these", "those", "they", "all", "which", "ev
 def polarity_of(candidate: Candidate, lexicon: CueLexicon) -> str:
     if candidate.polarity == "negative":
         return "negative"
+    if candidate.kind == "block":  # a quoted passage is presented as it stands; its own denials are nested
+        return "positive"
     tokens = tokens_in(candidate.parsed, *candidate.content)
     return "negative" if rejects_a_claim(tokens, lexicon) else "positive"
 

@@ -13,6 +13,8 @@ stay as written, typed unnamed or media.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -26,10 +28,14 @@ UNNAMED = "unnamed"
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _COLLECTIVE = {"they", "them", "it", "its", "their"}
 _TITLE_WINDOW = 60  # characters around a name in which its title is looked for
+_LONGEST_MENTION = 300  # characters; bounds the look-back for a mention covering an offset
+_BODY_REACH = 120  # tokens back in which "the statement" looks for the body that issued it
 _IMPLICIT_REACH = 1500  # how far back a source left implicit ("Says ...") is looked for
 _RECENT_SPEAKER = 400  # a pronoun this close after a speaker's cue stands for that speaker
 _MENTION_TYPES = {"person": "person", "organization": "organization", "government": "government",
                   "place": "government", "media": "media", "other": "organization"}
+_AUTHOR_PREPS = ("of", "by", "from", "in")  # "an article in X"
+_NOT_AUTHORS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "government"}
 
 
@@ -49,9 +55,11 @@ class SourceResolver:
     def __init__(self, document: Document, quotes: list[Quote], lexicon: CueLexicon) -> None:
         self.text = document.text
         self.mentions = sorted(document.mentions, key=lambda m: (m.start, -m.end))
+        self.mention_starts = [m.start for m in self.mentions]
         self.quoted = [(q.open_mark, q.end) for q in quotes if q.depth == 0]
         self.lexicon = lexicon
         self.history: list[tuple[int, Source]] = []  # (offset, source) of sources resolved so far
+        self.contents: list[Span] = []  # the contents they were resolved for, in the same order
 
     def resolve(self, candidate: Candidate) -> Source | None:
         """The source of ``candidate``, or None when it is the author or a quoted "I"."""
@@ -60,10 +68,16 @@ class SourceResolver:
             source: Source | None = Source(UNNAMED, "unnamed")
         elif candidate.source is None or candidate.source_head is None:
             source = self._implicit(candidate.cue[0], bounds)
+        elif candidate.source_words is not None:
+            offset = candidate.parsed.offset
+            span = (offset + candidate.source.start_char, offset + candidate.source.end_char)
+            source = Source(candidate.source_words, self._kind_of_phrase(candidate.source, candidate.source_head),
+                            span=span)
         else:
             source = self._from_words(candidate.source, candidate.source_head, candidate, bounds)
         if source is not None:
             self.history.append((candidate.cue[0], source))
+            self.contents.append(candidate.content)
         return source
 
     # -- the words of the source ------------------------------------------------------------
@@ -124,21 +138,41 @@ class SourceResolver:
         return any(self.lexicon.is_cue_noun(f"{c} {head.lower_}") for c in compounds)
 
     def _author_of_statement(self, head: Token, span: Span, candidate: Candidate, bounds: Span) -> Source:
-        """"X's statement" -> X; "the statement of X" -> X; "the report" -> the last source."""
+        """"X's statement", "the statement of X", "a Reuters report", "an article in X" -> X;
+        "the report" -> the last source."""
         doc = head.doc
         for child in head.children:
             author = None
             if child.dep_ == "poss":
                 author = child
-            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+            elif child.dep_ == "compound" and child.pos_ == "PROPN" and child.i < head.i:
+                author = child
+            elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
                 author = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if author is not None and author.lower_ not in ("its", "their", "his", "her"):
+            if author is not None and author.lower_ not in ("its", "their", "his", "her") \
+                    and author.ent_type_ not in _NOT_AUTHORS:
                 words = doc[author.left_edge.i:author.right_edge.i + 1]
                 resolved = self._from_words(words, author, candidate, bounds)
                 if resolved is not None:
                     return resolved
-        earlier = self._publisher(span[0], bounds)
+        earlier = self._publisher(span[0], bounds) or self._earlier_body(head, candidate)
         return earlier or Source(self._as_written(doc[head.left_edge.i:head.i + 1]), "unnamed", span=span)
+
+    def _earlier_body(self, head: Token, candidate: Candidate) -> Source | None:
+        """"The ministry issued a statement. The statement said ...": the nearest earlier
+        subject that names an official body or an outlet without a name of its own."""
+        doc = head.doc
+        heads = self.lexicon.government_heads | self.lexicon.media_heads
+        for token in reversed(doc[max(0, head.i - _BODY_REACH):head.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN") \
+                    and token.lemma_.lower() in heads:
+                offset = candidate.parsed.offset
+                words = doc[token.left_edge.i:token.i + 1]
+                if self._quoted_apart(offset + token.idx, offset + head.idx):
+                    continue
+                kind = "media" if token.lemma_.lower() in self.lexicon.media_heads else "government"
+                return Source(self._as_written(words), kind, span=(offset + words.start_char, offset + words.end_char))
+        return None
 
     def _publisher(self, position: int, bounds: Span) -> Source | None:
         """Who issued "the report": the nearest earlier source, or outlet or body named outside quotes."""
@@ -168,10 +202,16 @@ class SourceResolver:
         return max(candidates, key=lambda s: s.span[0] if s.span else -1)
 
     def _last_source(self, position: int, bounds: Span, reach: int | None = None) -> Source | None:
-        for offset, source in reversed(self.history):
-            if bounds[0] <= offset < position and (reach is None or position - offset <= reach):
-                if source.type != "unnamed" or source.name != UNNAMED:
-                    return source
+        """The last source resolved before ``position`` that speaks in the text's own voice,
+        not one nested in what another source says ("Says he was told by X that ...")."""
+        for index in range(len(self.history) - 1, -1, -1):
+            offset, source = self.history[index]
+            if not (bounds[0] <= offset < position and (reach is None or position - offset <= reach)):
+                continue
+            if any(start <= offset < end for start, end in self.contents[:index]):
+                continue
+            if source.type != "unnamed" or source.name != UNNAMED:
+                return source
         return None
 
     def _antecedent(self, position: int, bounds: Span, person: bool, reach: int | None = None) -> Source | None:
@@ -183,15 +223,21 @@ class SourceResolver:
         def near(offset: int) -> bool:
             return bounds[0] <= offset < position and (reach is None or position - offset <= reach)
 
-        speakers = [(o, s) for o, s in self.history if near(o) and fits(s.type) and s.name != UNNAMED]
-        if speakers and position - speakers[-1][0] <= _RECENT_SPEAKER:
-            return speakers[-1][1]
-        best = speakers[-1] if speakers else None
-        for mention in self.mentions:
-            if not near(mention.start) or self._quoted_apart(mention.start, position):
+        best: tuple[int, Source] | None = None
+        for offset, source in reversed(self.history):  # in text order: the last one before position
+            if offset >= position:
                 continue
-            if fits(self._mention_type(mention)) and (best is None or mention.start > best[0]):
-                best = (mention.start, self._from_mention(mention, None))
+            if not near(offset):
+                break
+            if fits(source.type) and source.name != UNNAMED:
+                best = (offset, source)
+                break
+        if best is not None and position - best[0] <= _RECENT_SPEAKER:
+            return best[1]
+        floor = bounds[0] if reach is None else max(bounds[0], position - reach)
+        mention = self._last_mention(position, floor, lambda m: fits(self._mention_type(m)))
+        if mention is not None and (best is None or mention.start > best[0]):
+            best = (mention.start, self._from_mention(mention, None))
         return best[1] if best else None
 
     def _nearer_subject(self, pronoun: Token, found: Source | None, candidate: Candidate,
@@ -243,10 +289,27 @@ class SourceResolver:
     # -- mentions ----------------------------------------------------------------------------
 
     def _mention_at(self, start: int, end: int) -> Mention | None:
-        for mention in self.mentions:
-            if mention.start <= start and end <= mention.end:
-                return mention
-        return None
+        """The widest, earliest mention that covers ``[start, end)``."""
+        found = None
+        for index in range(bisect_right(self.mention_starts, start) - 1, -1, -1):
+            mention = self.mentions[index]
+            if start - mention.start > _LONGEST_MENTION:
+                break
+            if end <= mention.end:
+                found = mention
+        return found
+
+    def _last_mention(self, position: int, floor: int, wanted: Callable[[Mention], bool]) -> Mention | None:
+        """The mention nearest before ``position`` and from ``floor`` on (the widest at its start)
+        that is ``wanted`` and not inside a quote that ``position`` is outside of."""
+        found = None
+        for index in range(bisect_left(self.mention_starts, position) - 1, -1, -1):
+            mention = self.mentions[index]
+            if mention.start < floor or (found is not None and mention.start != found.start):
+                break
+            if wanted(mention) and not self._quoted_apart(mention.start, position):
+                found = mention
+        return found
 
     def _named_in(self, words: SpacySpan, span: Span, person: bool) -> Source | None:
         """A person named inside the source phrase itself ("Defence Minister Hulusi Akar")."""
@@ -284,6 +347,17 @@ class SourceResolver:
         return False
 
     def _as_written(self, words: SpacySpan) -> str:
+        """The source phrase without a clause or apposition set off by a comma after its head
+        ("a senior official, who spoke on condition of anonymity" -> "a senior official");
+        a restrictive clause stays ("a former minister who is now in exile")."""
+        root = words.root
+        end = words.end
+        doc = words.doc
+        for child in root.children:
+            if child.dep_ in ("relcl", "acl", "appos") and child.i > root.i and words.start <= child.i < words.end \
+                    and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
+                end = min(end, child.left_edge.i)
+        words = words.doc[words.start:end] if end > words.start else words
         tokens = in_paragraph([t for t in words if not t.is_space], words.root)
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("relcl", "acl")):
             tokens.pop()

@@ -10,16 +10,18 @@ to a source already found.
 
 from __future__ import annotations
 
-from claimtrace.analyse.attribution.blocks import block_quotations
-from claimtrace.analyse.attribution.candidates import KIND_PRIORITY, Candidate, same_content
+from claimtrace.analyse.attribution.blocks import block_quotations, marked_blocks
+from claimtrace.analyse.attribution.candidates import KIND_PRIORITY, Candidate, doc_text, same_content
 from claimtrace.analyse.attribution.direct import direct_quotes
+from claimtrace.analyse.attribution.headlines import headline_attributions
+from claimtrace.analyse.attribution.nouns import nominal_attributions
 from claimtrace.analyse.attribution.phrases import source_phrases
 from claimtrace.analyse.attribution.polarity import polarity_of
 from claimtrace.analyse.attribution.quotes import Quote, find_quotes
 from claimtrace.analyse.attribution.reported import reported_speech
 from claimtrace.analyse.attribution.sources import SourceResolver
 from claimtrace.analyse.pipeline import Analysis, ParsedSegment
-from claimtrace.model import Attribution, Document
+from claimtrace.model import Attribution, Document, Span
 from claimtrace.ontology.cues import CueLexicon, load_cues
 
 
@@ -62,23 +64,42 @@ def segment_candidates(document: Document, parsed: ParsedSegment, quotes: list[Q
     direct = direct_quotes(document.text, parsed, quotes, lexicon)
     used = {c.cue[0] for c in direct}
     found = direct + source_phrases(parsed, lexicon) + reported_speech(parsed, lexicon, used)
+    found += nominal_attributions(document.text, parsed, quotes, lexicon)
+    found += headline_attributions(document.text, parsed, quotes, document.mentions, lexicon)
     found += block_quotations(document.text, parsed, document.mentions, direct)
+    found += marked_blocks(document.text, parsed, quotes, lexicon)
     return _without_duplicates(found)
 
 
 def _without_duplicates(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep one candidate per content: the one from the surest finder."""
+    """Keep one candidate per content: the one from the surest finder.
+
+    Two finders proposing the same cue for the same content are one attribution
+    (nested attributions have other cues). A statement noun whose content a verb
+    already reports ("denied Russia's claim that X") is that verb's object, not
+    a report of its own.
+    """
     kept: list[Candidate] = []
+    by_cue: dict[Span, list[Candidate]] = {}
+    by_line: dict[int, list[Candidate]] = {}  # a noun and a verb reporting one clause share its line
     for candidate in sorted(candidates, key=lambda c: KIND_PRIORITY[c.kind]):
-        if any(_duplicates(candidate, other) for other in kept):
+        line = _line_of(candidate)
+        rivals = by_line.get(line, []) if candidate.kind == "nominal" else by_cue.get(candidate.cue, [])
+        if any(_same(candidate.content, other.content) for other in rivals):
             continue
         kept.append(candidate)
+        by_cue.setdefault(candidate.cue, []).append(candidate)
+        by_line.setdefault(line, []).append(candidate)
     return kept
 
 
-def _duplicates(a: Candidate, b: Candidate) -> bool:
-    """Two finders proposing the same cue for the same content; nested attributions have other cues."""
-    return a.cue == b.cue and (a.content == b.content or same_content(a.content, b.content))
+def _line_of(candidate: Candidate) -> int:
+    local = candidate.content[0] - candidate.parsed.offset
+    return candidate.parsed.offset + doc_text(candidate.parsed.doc).rfind("\n", 0, max(local, 0)) + 1
+
+
+def _same(a: Span, b: Span) -> bool:
+    return a == b or same_content(a, b)
 
 
 def _lexicon(analysis: Analysis) -> CueLexicon:

@@ -157,6 +157,9 @@ def _by_preposition(trigger: Token, words: frozenset[str]) -> Token | None:
         places.append(head)
     for prep in _children(trigger, "prep"):  # "the sale in 2019 of tanks": the parser hangs "of" on the date
         places += [date for date in _children(prep, "pobj") if date.ent_type_ == "DATE"]
+    copula = _copula_of_described(trigger)
+    if copula is not None:
+        places.append(copula)  # "the tanks sold to Peru were from Spain"
     if head.dep_ in ("nsubj", "nsubjpass") and is_verb(head.head) and head.head.lemma_.lower() not in _COMMENTARY:
         places.append(head.head)  # "orders against him were issued in Chile"
         places += [c for c in head.head.children if c.dep_ in ("advmod", "prt", "acomp")]
@@ -164,6 +167,51 @@ def _by_preposition(trigger: Token, words: frozenset[str]) -> Token | None:
         found = preposition_objects(place, words)
         if found:
             return found[0]
+    return None
+
+
+def _copula_of_described(trigger: Token) -> Token | None:
+    """The copula whose subject the trigger's clause describes: "(most of) the tanks bought by Peru were ..."."""
+    if trigger.dep_ not in ("acl", "relcl") or not is_verb(trigger):
+        return None
+    noun = trigger.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+        noun = noun.head.head  # a partitive: "most of the tanks"
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+        return noun.head
+    return None
+
+
+def listed_pairs(trigger: Token, words: frozenset[str], names_entity: EntityTest) -> list[tuple[Token, Token]]:
+    """(thing, party) pairs of a list after the trigger: "imported rifles from A, mortars from B and drones from C".
+
+    Read along the words, not the tree, since the parser often splits such lists; at least two
+    pairs make a list, and each party names an entity.
+    """
+    pairs = []
+    for token in trigger.sent:
+        if token.i <= trigger.i or token.lower_ not in words or token.dep_ != "prep":
+            continue
+        thing = token.head
+        if thing.i == trigger.i or thing.pos_ not in ("NOUN", "PROPN") or not is_verb(trigger) and thing.i < trigger.i:
+            continue
+        parties = [c for c in token.children if c.dep_ == "pobj" and names_entity(c)]
+        if parties:
+            pairs.append((thing, parties[0]))
+    return pairs if len(pairs) >= 2 else []
+
+
+def following_preposition(trigger: Token, words: frozenset[str]) -> Token | None:
+    """The object of a preposition that follows a noun trigger with no verb between them: the parser
+    often hangs "imports over the decade to Peru" on the verb before the noun."""
+    if is_verb(trigger):
+        return None
+    for token in trigger.doc[trigger.i + 1:trigger.sent.end]:
+        if is_verb(token) or token.dep_ in ("cc", "mark") or token.is_punct and token.text != "-":
+            return None
+        if token.dep_ == "prep" and token.lower_ in words:
+            objects = _children(token, "pobj")
+            return objects[0] if objects else None
     return None
 
 
@@ -241,6 +289,12 @@ def follow_path(trigger: Token, path: str, names_entity: EntityTest) -> list[Tok
         found = _complement(trigger)
     elif path == "with":
         found = _by_preposition(trigger, frozenset({"with"}))
+    elif path.startswith(("listed:", "listed_item:")):
+        kind, words = path.split(":")
+        pairs = listed_pairs(trigger, frozenset(words.split("|")), names_entity)
+        return [party if kind == "listed" else thing for thing, party in pairs]
+    elif path.startswith("near:"):
+        found = following_preposition(trigger, frozenset(path.removeprefix("near:").split("|")))
     elif path.startswith("prep:"):
         found = _by_preposition(trigger, frozenset(path.removeprefix("prep:").split("|")))
     else:  # "money" is read from entities, not from a path

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from claimtrace.analyse.events.arguments import follow_path, governor, phrase_head
+from claimtrace.analyse.events.arguments import follow_path, governor, phrase_head, subject_of
+from claimtrace.analyse.events.discourse import is_joint_reference
 from claimtrace.analyse.events.timing import has_own_time
 from claimtrace.analyse.events.fillers import Filler, MentionIndex, names_entity, resolve_filler
 from claimtrace.analyse.events.triggers import Trigger, find_triggers, lemma_of
@@ -243,6 +244,9 @@ def is_bare_mention(candidate: Candidate) -> bool:
         return False
     if any(candidate.fillers.get(role) for role in ENTITY_ROLES):
         return False
+    subject = subject_of(trigger.token)
+    if subject is not None and is_joint_reference(subject):
+        return False  # "the two countries signed an agreement": the parties are named before
     head = phrase_head(trigger.token)
     occurrence = trigger.event_type.lexicon("occurrence_predicates")
     if head.dep_ in _SUBJECTS and lemma_of(head.head) in occurrence:

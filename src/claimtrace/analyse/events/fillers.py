@@ -158,7 +158,18 @@ def resolve_filler(token: Token, offset: int, index: MentionIndex, prefer_place:
     referent = _antecedent(token, offset, index)
     if referent is not None:
         return Filler(referent.entity_name, referent.entity_key, referent.entity_type, token)
-    return _from_spacy_entity(token, phrase)
+    return _from_spacy_entity(token, phrase) or _from_proper_name(token)
+
+
+def _from_proper_name(token: Token) -> Filler | None:
+    """A multiword proper name the recognizer missed ("Silk Way West Airlines"): its compound words."""
+    if token.tag_ not in ("NNP", "NNPS"):
+        return None
+    words = [c for c in token.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i < token.i]
+    if not words:
+        return None
+    start = min(t.i for w in words for t in w.subtree)
+    return Filler(token.doc[start:token.i + 1].text, None, "organization", token)
 
 
 def _from_spacy_entity(token: Token, phrase: list[Token]) -> Filler | None:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import functools
 from itertools import product
 
+from spacy.tokens import Token
+
 from claimtrace.analyse.events.claims import Candidate, evidence_span, sentence_candidates
 from claimtrace.analyse.events.coreference import Statement, merge_repeated
+from claimtrace.analyse.events.arguments import subject_of
+from claimtrace.analyse.events.discourse import DiscourseContext, is_joint_reference, latest_pair
 from claimtrace.analyse.events.fillers import Filler, MentionIndex
 from claimtrace.analyse.events.timing import event_time
 from claimtrace.analyse.pipeline import Analysis, ParsedSegment
@@ -33,9 +37,13 @@ def find_event_claims(analysis: Analysis) -> Analysis:
     index = MentionIndex(document.mentions, document.attributions)
     claims: list[EventClaim] = []
     how: dict[int, Statement] = {}  # id(claim) -> how it was stated
+    context = DiscourseContext.of(document.mentions)
     for parsed, sentence in analysis.sentences():
         for candidate in sentence_candidates(sentence, parsed, index, event_types, hedges):
-            for claim in claims_of(candidate, parsed, document, index):
+            found = claims_of(candidate, parsed, document, index)
+            for claim in found:
+                _parties_from_discourse(claim, candidate, parsed.offset, context, claims, index)
+            for claim in found:
                 claims.append(claim)
                 how[id(claim)] = _statement(claim, candidate, document.attributions)
     for claim in claims:
@@ -43,6 +51,31 @@ def find_event_claims(analysis: Analysis) -> Analysis:
     merged = merge_claims(fill_implicit_parties(claims))
     document.event_claims = merge_repeated([how[id(c)] for c in merged], event_types)
     return analysis
+
+
+def _parties_from_discourse(claim: EventClaim, candidate: Candidate, offset: int, context: DiscourseContext,
+                            earlier: list[EventClaim], index: MentionIndex) -> None:
+    """Parties the sentence leaves to the discourse: "the parties" of the event just named, an unsaid
+    destination that is the country the passage is about."""
+    subject = subject_of(candidate.trigger.token)
+    if claim.agent is None and claim.recipient is None and subject is not None and is_joint_reference(subject):
+        for previous in latest_pair(earlier, claim.evidence[0]):
+            for role in PARTY_ROLES:
+                claim.arguments[role] = previous.arguments[role]
+                if role in previous.argument_keys:
+                    claim.argument_keys[role] = previous.argument_keys[role]
+    event_type = candidate.trigger.event_type
+    unsaid = [role for role in event_type.topic_roles if not claim.arguments.get(role)]
+    if not unsaid or claim.agent is None:
+        return
+    excluded = set(claim.argument_keys.values())
+    for head in candidate.tokens.get("agent", []):  # "Russia's forces": Russia sends, it is not the destination
+        phrase = sorted(t.idx for t in head.subtree)
+        excluded |= {m.entity_key for m in index.within(offset + phrase[0], offset + phrase[-1] + 20)}
+    topic = context.topic_country(claim.trigger[0], excluded)
+    if topic is not None:
+        for role in unsaid:
+            claim.arguments[role], claim.argument_keys[role] = topic.entity_name, topic.entity_key
 
 
 def _places_as_states(claim: EventClaim, roles: frozenset[str], gazetteer: Gazetteer) -> None:
@@ -146,7 +179,7 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
     trigger_span = (offset + trigger_doc[trigger.start].idx,
                     offset + trigger_doc[trigger.end - 1].idx + len(trigger_doc[trigger.end - 1].text))
     others = {role: fillers[0] for role, fillers in candidate.fillers.items()
-              if role not in PARTY_ROLES and fillers}
+              if role not in (*PARTY_ROLES, "item") and fillers}  # an item is a thing, not the entity in its phrase
     claims = []
     for parties in _party_choices(candidate):
         arguments = {role: f.name for role, f in parties.items() if f is not None}
@@ -155,7 +188,7 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
         keys |= {role: f.key for role, f in others.items() if f.key}
         for role, tokens in candidate.tokens.items():
             if role not in arguments and role not in PARTY_ROLES and tokens:
-                arguments[role] = " ".join(t.text for t in tokens[0].subtree if not t.is_punct)[:120]
+                arguments[role] = _phrase_text(tokens[0])
         if candidate.amount:
             arguments["amount"] = candidate.amount
         source, source_type = _voice(attribution, parsed)
@@ -167,6 +200,12 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
             time=time.value if time else None, time_end=time.end if time else None, time_text=time_text,
             attribution_id=attribution.id if attribution else None, segment_id=parsed.segment.id))
     return claims
+
+
+def _phrase_text(head: Token) -> str:
+    """A non-party argument as written: the head with what precedes it in its phrase ("12 Caesar
+    howitzers"), without the clauses and prepositions that follow it."""
+    return " ".join(t.text for t in head.subtree if t.i <= head.i and not t.is_punct)[:120]
 
 
 def _voice(attribution: Attribution | None, parsed: ParsedSegment) -> tuple[str, SourceType]:

@@ -1,0 +1,122 @@
+"""Voices: who stands behind the claims of one story, and which way each of them leans.
+
+A *voice* is one source as a reader would count it: every document's author is
+a voice of its own; a named source is one voice across documents; inside one
+document a description ("the ministry in charge") is the named source it
+describes ("the Ministry of Industry") when exactly one named source of that
+document fits it. A voice that both asserts and denies an event leans to the
+denial: a denial needs an explicit cue ("denied", "did not"), while an
+assertion is what remains when a negation was missed or the source concedes a
+point, so the denial is the more deliberate statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from claimtrace.link.claim_fit import normalise_name
+from claimtrace.link.stories import reading_order
+from claimtrace.model import AUTHOR, EventClaim, Polarity
+
+# Words that end the head of a description: "the ministry in charge" -> "ministry".
+_HEAD_END = frozenset({"in", "of", "for", "at", "on", "from", "with", "that", "which", "who", "responsible"})
+_DESCRIPTION = re.compile(r"^(the|this|that|these|those)\s+[a-z]", re.IGNORECASE)
+
+
+class NamedDocument(Protocol):
+    """What explanations need of a document: its name."""
+
+    @property
+    def name(self) -> str: ...
+
+
+def is_author(claim: EventClaim) -> bool:
+    return claim.source == AUTHOR or claim.source_type == "author"
+
+
+def source_identity(claim: EventClaim) -> str:
+    """Who stands behind a claim, before descriptions are resolved: each document's author is a source of its own."""
+    if is_author(claim):
+        return f"author:{claim.doc_id}"
+    return f"source:{normalise_name(claim.source)}"
+
+
+def source_phrase(claim: EventClaim, documents: Mapping[str, NamedDocument] | None = None) -> str:
+    """The source as a reader would name it in a sentence."""
+    if is_author(claim):
+        document = (documents or {}).get(claim.doc_id)
+        return f"the author of {document.name if document else 'document ' + claim.doc_id}"
+    return claim.source
+
+
+def description_head(source: str) -> str | None:
+    """The head noun of a description written in lower case after 'the' ("the ministry in charge"), else None."""
+    if not _DESCRIPTION.match(source):
+        return None
+    words = source.split()[1:]
+    if any(word[:1].isupper() for word in words):
+        return None  # "the Ministry of Defence" is a name, not a description
+    head: list[str] = []
+    for word in words:
+        if normalise_name(word) in _HEAD_END:
+            break
+        head.append(word)
+    return normalise_name(head[-1]) if head else None
+
+
+def resolve_descriptions(claims: Iterable[EventClaim]) -> dict[str, str]:
+    """Claim id -> source identity, with each document's descriptions resolved to the one named source they fit."""
+    claims = list(claims)
+    named_by_doc: dict[str, set[str]] = {}
+    for claim in claims:
+        if not is_author(claim) and description_head(claim.source) is None:
+            named_by_doc.setdefault(claim.doc_id, set()).add(normalise_name(claim.source))
+    identities: dict[str, str] = {}
+    for claim in claims:
+        identity = source_identity(claim)
+        head = None if is_author(claim) else description_head(claim.source)
+        if head is not None:
+            fitting = [name for name in named_by_doc.get(claim.doc_id, ()) if head in name.split()]
+            if len(fitting) == 1:
+                identity = f"source:{fitting[0]}"
+        identities[claim.id] = identity
+    return identities
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """One source's claims in a story, and the way it leans."""
+
+    identity: str
+    claims: tuple[EventClaim, ...]  # in reading order
+
+    @property
+    def stance(self) -> Polarity:
+        return "negative" if any(claim.polarity == "negative" for claim in self.claims) else "positive"
+
+    @property
+    def mixed(self) -> bool:
+        return len({claim.polarity for claim in self.claims}) > 1
+
+    def first(self, polarity: Polarity) -> EventClaim | None:
+        return next((claim for claim in self.claims if claim.polarity == polarity), None)
+
+    @property
+    def representative(self) -> EventClaim:
+        """The claim contradictions are reported on: the first that states the stance, by a named source if any."""
+        stating = [claim for claim in self.claims if claim.polarity == self.stance]
+        named = [claim for claim in stating if is_author(claim) or description_head(claim.source) is None]
+        return (named or stating)[0]
+
+
+def voices_of(claims: Sequence[EventClaim]) -> list[Voice]:
+    """The voices of a story's claims, in the reading order of their first claims."""
+    identities = resolve_descriptions(claims)
+    grouped: dict[str, list[EventClaim]] = {}
+    for claim in sorted(claims, key=reading_order):
+        grouped.setdefault(identities[claim.id], []).append(claim)
+    return [Voice(identity, tuple(members)) for identity, members in grouped.items()]
+

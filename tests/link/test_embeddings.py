@@ -1,0 +1,57 @@
+"""Sentence similarity from all-MiniLM-L6-v2: loaded once, offline; polarity never comes from the vector."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrace.link.embeddings import SentenceSimilarity, load_encoder, vector_key
+from claimtrace.link.stories import group_stories
+from claimtrace.model import AUTHOR, EventClaim
+from claimtrace.store import Store
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    found, notice = load_encoder()
+    if found is None:
+        pytest.skip(notice or "no sentence encoder")
+    return found
+
+
+def claim(doc: str, polarity: str = "positive", time: str = "2022-01") -> EventClaim:
+    return EventClaim(doc_id=doc, type="unrest", evidence=(0, 60), trigger=(0, 5), source=AUTHOR, source_type="author",
+                      polarity=polarity, time=time)
+
+
+def test_load_encoder_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("CLAIMTRACE_EMBEDDINGS", "off")
+    encoder, notice = load_encoder()
+    assert encoder is None and "CLAIMTRACE_EMBEDDINGS=off" in notice
+
+
+@pytest.mark.slow
+def test_similarity_groups_claims_without_parties_that_say_the_same(encoder):
+    riots, again, other = claim("d1"), claim("d2", polarity="negative"), claim("d3")
+    similarity = SentenceSimilarity(encoder)
+    # the second claim is a denial by its source (say, in the next sentence): the vector cannot know that
+    similarity.prepare({riots.id: "Rioters stormed the city hall of Eastport on Monday.",
+                        again.id: "On Monday rioters stormed the Eastport city hall.",
+                        other.id: "The central bank raised its interest rate by half a point."})
+    assert similarity(riots, again) >= 0.85 > similarity(riots, other)
+    stories = group_stories([riots, again, other], similarity=similarity)
+    together = next(story for story in stories if riots.id in story.claim_ids)
+    assert set(together.claim_ids) == {riots.id, again.id}
+    assert together.label.endswith("(disputed)")  # the polarities of the claims, not of the vectors
+
+
+@pytest.mark.slow
+def test_vectors_are_cached_in_the_store_by_model_and_sentence(encoder):
+    sentence = "Rioters stormed the city hall of Eastport."
+    with Store(":memory:") as store:
+        first = SentenceSimilarity(encoder, store)
+        first.prepare({"c1": sentence})
+        assert first.embedded == 1
+        assert vector_key(encoder.name, sentence) in store.sentence_vectors([vector_key(encoder.name, sentence)])
+        second = SentenceSimilarity(encoder, store)
+        second.prepare({"c2": sentence})
+        assert second.embedded == 0

@@ -1,0 +1,147 @@
+"""Incremental linking against the store gives the stories of a full relink."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pytest
+
+from claimtrace.link.corpus import link_corpus
+from claimtrace.link.embeddings import SentenceSimilarity
+from claimtrace.link.incremental import link_new_documents, relink_stories
+from claimtrace.model import AUTHOR, Document, EventClaim, Segment
+from claimtrace.store import Store
+
+PARTIES = ["Atlantis", "Borduria", "Syldavia", "Elbonia", "Freedonia"]
+TYPES = ["arms_transfer", "meeting", "unrest", "defence_cooperation", "personnel_change", "arms_negotiation"]
+TIMES = [None, "2020", "2020-10", "2020-11", "2020-10-04", "2021", "2019"]
+VERBS = ["shipped rifles to", "met", "clashed with", "signed a pact with", "appointed", "offered drones to"]
+
+
+def make_document(number: int, rng: random.Random, claims: int = 4) -> Document:
+    sentences, made = [], []
+    for k in range(claims):
+        agent = rng.choice(PARTIES) if rng.random() < 0.85 else None
+        recipient = rng.choice(PARTIES) if rng.random() < 0.6 else None
+        sentences.append(f"Item {k}: {agent or 'someone'} {rng.choice(VERBS)} {recipient or 'others'}.")
+        made.append((agent, recipient))
+    text = " ".join(sentences)
+    published = rng.choice([None, "2020-11-02", "2021-03-01", "2015-06-01"])
+    document = Document(name=f"doc-{number:03d}", text=text, origin=f"made/{number}.txt", format="txt",
+                        published=published, language="en")
+    document.segments = [Segment(document.id, "article", 0, len(text))]
+    offset = 0
+    for sentence, (agent, recipient) in zip(sentences, made):
+        arguments = {role: value for role, value in (("agent", agent), ("recipient", recipient)) if value}
+        source = rng.choice([AUTHOR, "Daily Herald", "the ministry", "insiders"])
+        document.event_claims.append(EventClaim(
+            doc_id=document.id, type=rng.choice(TYPES), evidence=(offset, offset + len(sentence)),
+            trigger=(offset, offset + 4), source=source, source_type="author" if source == AUTHOR else "media",
+            polarity=rng.choice(["positive", "positive", "negative"]), certainty="certain",
+            arguments=arguments, time=rng.choice(TIMES)))
+        offset += len(sentence) + 1
+    return document
+
+
+def corpus(seed: int, size: int) -> list[Document]:
+    rng = random.Random(seed)
+    return [make_document(number, rng) for number in range(size)]
+
+
+def links(store: Store) -> tuple:
+    return store.stories(), store.contradictions()
+
+
+class WordEncoder:
+    """Bag-of-words vectors over a fixed vocabulary: enough for a similarity that sees wording."""
+
+    name = "test-words"
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.vocabulary: dict[str, int] = {}
+
+    def encode(self, sentences):
+        self.calls += len(sentences)
+        rows = np.zeros((len(sentences), 64), dtype=np.float32)
+        for row, sentence in zip(rows, sentences):
+            for word in re.findall(r"\w+", sentence.lower()):
+                row[hash(word) % 64] += 1.0
+            row /= max(float(np.linalg.norm(row)), 1e-9)
+        return rows
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_link_new_documents_equals_full_relink_on_random_corpora(seed):
+    documents = corpus(seed, 30)
+    with Store(":memory:") as full, Store(":memory:") as step:
+        for document in documents:
+            full.write_document(document)
+        relink_stories(full)
+        for document in documents:
+            step.write_document(document)
+            link_new_documents(step, [document.id])
+        assert links(step) == links(full)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_link_new_documents_equals_full_relink_with_sentence_similarity(seed):
+    documents = corpus(seed + 10, 24)
+    encoder = WordEncoder()
+    with Store(":memory:") as full, Store(":memory:") as step:
+        for document in documents:
+            full.write_document(document)
+        relink_stories(full, SentenceSimilarity(encoder, full))
+        for document in documents:
+            step.write_document(document)
+            link_new_documents(step, [document.id], SentenceSimilarity(encoder, step))
+        assert links(step) == links(full)
+
+
+def test_link_corpus_with_new_documents_is_incremental_and_relinking_again_changes_nothing():
+    first, second = corpus(7, 20), corpus(8, 6)
+    with Store(":memory:") as store:
+        for document in first:
+            store.write_document(document)
+        assert link_corpus(store, [d.id for d in first], similarity=False).mode == "full"  # no stories yet
+        for document in second:
+            store.write_document(document)
+        report = link_corpus(store, [d.id for d in second], similarity=False)
+        assert report.mode == "incremental"
+        incremental = links(store)
+        assert link_corpus(store, similarity=False).mode == "full"
+        assert links(store) == incremental
+        store.write_document(second[0])  # the same document ingested again
+        link_corpus(store, [second[0].id], similarity=False)
+        assert links(store) == incremental
+
+
+def test_link_corpus_links_documents_stored_but_never_linked():
+    documents = corpus(3, 12)
+    with Store(":memory:") as store, Store(":memory:") as full:
+        for document in documents:
+            full.write_document(document)
+        relink_stories(full)
+        for document in documents[:6]:
+            store.write_document(document)
+        link_corpus(store, similarity=False)
+        for document in documents[6:]:
+            store.write_document(document)  # an interrupted ingest: stored, not linked
+        assert store.unlinked_documents() == {d.id for d in documents[6:] if d.event_claims}
+        link_corpus(store, [], similarity=False)
+        assert links(store) == links(full)
+
+
+def test_sentence_vectors_are_cached_so_relinking_embeds_nothing_new():
+    documents = corpus(5, 8)
+    encoder = WordEncoder()
+    with Store(":memory:") as store:
+        for document in documents:
+            store.write_document(document)
+        relink_stories(store, SentenceSimilarity(encoder, store))
+        embedded = encoder.calls
+        assert embedded > 0
+        relink_stories(store, SentenceSimilarity(encoder, store))
+        assert encoder.calls == embedded
