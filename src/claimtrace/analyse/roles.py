@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from claimtrace.analyse.mention_resolution import Candidate
+from claimtrace.analyse.nlp import doc_text
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.analyse.timex import resolve_time
 from claimtrace.knowledge.names import NameVocabulary
@@ -311,7 +312,7 @@ def _without_affiliations(phrase: SpacySpan, head: Token, parsed: ParsedSegment,
             start = max(start, c.end)
         else:
             end = min(end, c.start)
-    text = parsed.doc.text
+    text = doc_text(parsed.doc)
     while start < head_start and not text[start - parsed.offset].isalnum():
         start += 1
     while start < head_start and text[start - parsed.offset:start - parsed.offset + 2] in ("s ", "s\u00a0"):

@@ -62,6 +62,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_form(form: str) -> str:
     """The lookup key of a surface form: no accents, case, dots, hyphens or extra spaces."""
     text = strip_accents(form.translate(_APOSTROPHES)).casefold()
@@ -102,6 +103,7 @@ class Gazetteer:
         self._countries: dict[str, PlaceEntry] = {}  # ISO2 -> country entry
         self._fuzzy_forms: dict[str, PlaceEntry] = {}  # country and region names for typo tolerance
         self._typo_forms: dict[str, PlaceEntry] = {}  # those and demonyms, for one typo in a known place
+        self._first_words: frozenset[str] = frozenset()  # first word of every normalised form
 
     # ------------------------------------------------------------------ building
 
@@ -141,6 +143,7 @@ class Gazetteer:
             if entry.kind in ("country", "region", "demonym") and len(form) >= FUZZY_MIN_LENGTH
         }
         self._add_us_states()
+        self._first_words = frozenset(form.split()[0] for form in self._forms if form)
 
     def _add_countries(self, data: dict[str, Any]) -> None:
         short_names = _country_converter_names()
@@ -243,6 +246,11 @@ class Gazetteer:
                 self._add(form, entry, replace=True)
 
     # ------------------------------------------------------------------ lookups
+
+    def may_start_form(self, word: str) -> bool:
+        """False when no known form starts with ``word``: a cheap test before trying longer spans."""
+        normalised = normalise_form(word)
+        return (bool(normalised) and normalised.split()[0] in self._first_words) or acronym_key(word) is not None
 
     def lookup(self, form: str, *, article: bool = True) -> PlaceEntry | None:
         """The entity a surface form names exactly ("Kazakhstan's" is not a form: strip "'s" first).

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from claimtrace.link.claim_fit import normalise_name, times_compatible
 from claimtrace.link.stories import plain_label
-from claimtrace.link.voices import NamedDocument, Voice, source_identity, source_phrase, voices_of
+from claimtrace.link.voices import NamedDocument, source_identity, source_phrase, voices_of
 from claimtrace.model import Contradiction, EventClaim, Story
 
 __all__ = ["CONTRADICTION", "TENSION", "NamedDocument", "find_contradictions", "judge_pair", "source_identity",

@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
@@ -24,8 +23,7 @@ from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mentio
 from claimtrace.store import link_index, role_rows, rows
 from claimtrace.store.migrations import migrate, schema_version
 from claimtrace.store.rows import DocumentRow, Params
-
-BUSY_TIMEOUT_MS = 5000
+from claimtrace.store.sql import RowError, connect, execute, insert, insert_all, insert_sql
 
 
 # Children of a document, deleted in this order before it is written again.
@@ -71,13 +69,6 @@ SELECT
 """
 
 
-class _RowError(Exception):
-    """An insert failed; the message names the table and the row's values."""
-
-    def __init__(self, table: str, params: Params, error: sqlite3.Error) -> None:
-        super().__init__(f"{error} in {table} row ({rows.describe(params)})")
-
-
 class Store:
     """A claimtrace knowledge base in a SQLite file (or ``":memory:"``).
 
@@ -89,14 +80,14 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self._connection = _connect(self.path)
+        self.connection = connect(self.path)
         try:
-            migrate(self._connection, self.path)
+            migrate(self.connection, self.path)
         except sqlite3.Error as error:
-            self._connection.close()
+            self.connection.close()
             raise StoreError(Messages.E020.format(path=self.path, detail=error)) from error
         except BaseException:
-            self._connection.close()
+            self.connection.close()
             raise
 
     def __repr__(self) -> str:
@@ -110,11 +101,11 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self._connection.close()
+        self.connection.close()
 
     @property
     def schema_version(self) -> int:
-        return schema_version(self._connection)
+        return schema_version(self.connection)
 
     # Writers
 
@@ -126,20 +117,20 @@ class Store:
             with self._transaction() as connection:
                 for statement in _DELETE_CHILDREN:
                     connection.execute(statement, {"doc_id": doc_id})
-                _execute(connection, "documents", _UPSERT_DOCUMENT, rows.document_params(document, _now()))
-                _insert_all(connection, "segments",
+                execute(connection, "documents", _UPSERT_DOCUMENT, rows.document_params(document, _now()))
+                insert_all(connection, "segments",
                             (rows.segment_params(s, i) for i, s in enumerate(document.segments)))
-                _insert_all(connection, "mentions",
+                insert_all(connection, "mentions",
                             (rows.mention_params(doc_id, m, i) for i, m in enumerate(document.mentions)))
-                _insert_all(connection, "attributions",
+                insert_all(connection, "attributions",
                             (rows.attribution_params(a, i) for i, a in enumerate(document.attributions)))
-                _insert_all(connection, "event_claims",
+                insert_all(connection, "event_claims",
                             (rows.claim_params(c, i) for i, c in enumerate(document.event_claims)))
-                _insert_all(connection, "claim_arguments",
+                insert_all(connection, "claim_arguments",
                             (p for claim in document.event_claims for p in rows.argument_params(claim)))
                 connection.execute(role_rows.DELETE_ROLES, {"doc_id": doc_id})
-                _insert_all(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
-        except (sqlite3.Error, _RowError) as error:
+                insert_all(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
+        except (sqlite3.Error, RowError) as error:
             what = f"document {doc_id} ({document.origin})"
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
 
@@ -147,11 +138,11 @@ class Store:
         """Record an input that could not be read; recording the same one again changes nothing."""
         params = {"id": rows.rejection_id(rejection.origin, rejection.reason), "origin": rejection.origin,
                   "reason": rejection.reason, "rejected_at": _now()}
-        sql = _insert_sql("rejections", tuple(params)) + " ON CONFLICT (id) DO NOTHING"
+        sql = insert_sql("rejections", tuple(params)) + " ON CONFLICT (id) DO NOTHING"
         try:
             with self._transaction() as connection:
-                _execute(connection, "rejections", sql, params)
-        except (sqlite3.Error, _RowError) as error:
+                execute(connection, "rejections", sql, params)
+        except (sqlite3.Error, RowError) as error:
             what = f"rejection of {rejection.origin}"
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
 
@@ -168,31 +159,31 @@ class Store:
                 for statement in _DELETE_LINKS:
                     connection.execute(statement)
                 for entity in entities:
-                    _insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
+                    insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
                     members = dict.fromkeys([entity.key, *entity.aliases])
-                    _insert_all(connection, "entity_members",
+                    insert_all(connection, "entity_members",
                                 ({"member_key": key, "entity_key": entity.key} for key in members))
                 for story in stories:
-                    _insert(connection, "stories",
+                    insert(connection, "stories",
                             {"id": story.id, "type": story.type, "label": story.label, "time": story.time})
-                    _insert_all(connection, "story_claims",
+                    insert_all(connection, "story_claims",
                                 ({"story_id": story.id, "claim_id": claim_id, "ordinal": i}
                                  for i, claim_id in enumerate(story.claim_ids)))
-                _insert_all(connection, "contradictions", (rows.contradiction_params(c) for c in contradictions))
-        except (sqlite3.Error, _RowError) as error:
+                insert_all(connection, "contradictions", (rows.contradiction_params(c) for c in contradictions))
+        except (sqlite3.Error, RowError) as error:
             what = f"{len(entities)} entities, {len(stories)} stories and {len(contradictions)} contradictions"
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
 
     # Readers
 
     def has_document(self, hash: str) -> bool:
-        row = self._connection.execute("SELECT 1 FROM documents WHERE hash = :hash", {"hash": hash}).fetchone()
+        row = self.connection.execute("SELECT 1 FROM documents WHERE hash = :hash", {"hash": hash}).fetchone()
         return row is not None
 
     def documents(self) -> list[DocumentRow]:
         """Every stored document without its text, ordered by name."""
         columns = ", ".join(f"d.{name}" for name in rows.DOCUMENT_ROW_FIELDS)
-        cursor = self._connection.execute(f"SELECT {columns} FROM documents d ORDER BY {_DOCUMENT_ORDER}")
+        cursor = self.connection.execute(f"SELECT {columns} FROM documents d ORDER BY {_DOCUMENT_ORDER}")
         return [rows.document_row(row) for row in cursor]
 
     def load_document(self, doc_id: str) -> Document:
@@ -238,7 +229,7 @@ class Store:
 
     def mentions(self) -> Iterator[tuple[str, Mention]]:
         """(document id, mention) for every mention, in document order."""
-        cursor = self._connection.execute(
+        cursor = self.connection.execute(
             f"SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc_id ORDER BY {_DOCUMENT_ORDER}, m.ordinal"
         )
         try:
@@ -249,7 +240,7 @@ class Store:
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """(segment id, MinHash signature) for every segment that has one."""
-        cursor = self._connection.execute(
+        cursor = self.connection.execute(
             f"SELECT s.id, s.signature FROM segments s JOIN documents d ON d.id = s.doc_id "
             f"WHERE s.signature IS NOT NULL ORDER BY {_DOCUMENT_ORDER}, s.ordinal"
         )
@@ -261,7 +252,7 @@ class Store:
 
     def comment_segment_ids(self) -> set[str]:
         """Ids of every reader-comment segment (their authors are rated as reader comments)."""
-        rows = self._connection.execute("SELECT id FROM segments WHERE kind = 'comment'").fetchall()
+        rows = self.connection.execute("SELECT id FROM segments WHERE kind = 'comment'").fetchall()
         return {row["id"] for row in rows}
 
     # The link index (incremental linking, issue 5)
@@ -276,7 +267,7 @@ class Store:
 
     def link_postings(self, keys: Collection[str]) -> dict[str, set[str]]:
         """link key -> ids of the claims filed under it (keys with no claim are left out)."""
-        return link_index.postings(self._connection, keys)
+        return link_index.postings(self.connection, keys)
 
     def claims_linked_from(self, doc_ids: Collection[str]) -> set[str]:
         """Ids of the claims of these documents as they were when last linked."""
@@ -285,11 +276,11 @@ class Store:
 
     def unlinked_documents(self) -> set[str]:
         """Ids of documents with event claims that were never linked (e.g. an interrupted ingest)."""
-        return link_index.unlinked_documents(self._connection)
+        return link_index.unlinked_documents(self.connection)
 
     def stories_of_claims(self, claim_ids: Collection[str]) -> dict[str, str]:
         """claim id -> id of the story that holds it, for the claims that are in a story."""
-        return link_index.stories_of_claims(self._connection, claim_ids)
+        return link_index.stories_of_claims(self.connection, claim_ids)
 
     def stories_by_id(self, story_ids: Collection[str]) -> list[Story]:
         with self._snapshot() as connection:
@@ -297,19 +288,19 @@ class Store:
 
     def document_briefs(self, doc_ids: Collection[str]) -> dict[str, link_index.DocumentBrief]:
         """document id -> its name, publication date, outlet, author and URL, for the documents that exist."""
-        return link_index.document_briefs(self._connection, doc_ids)
+        return link_index.document_briefs(self.connection, doc_ids)
 
     def shared_passages(self, doc_ids: Collection[str]) -> set[frozenset[str]]:
         """Pairs of documents (one of them in ``doc_ids``) with a near-duplicate segment in common."""
-        return link_index.shared_passages(self._connection, doc_ids)
+        return link_index.shared_passages(self.connection, doc_ids)
 
     def evidence_texts(self, claim_ids: Collection[str]) -> dict[str, str]:
         """claim id -> the text of its evidence span."""
-        return link_index.evidence_texts(self._connection, claim_ids)
+        return link_index.evidence_texts(self.connection, claim_ids)
 
     def sentence_vectors(self, keys: Collection[str]) -> dict[str, bytes]:
         """Cached sentence vectors (float32 bytes) by key; keys not cached are left out."""
-        return link_index.sentence_vectors(self._connection, keys)
+        return link_index.sentence_vectors(self.connection, keys)
 
     def write_sentence_vectors(self, vectors: Iterable[tuple[str, str, int, bytes]]) -> None:
         """Cache (key, model, dimensions, float32 bytes) rows; a key already cached is kept."""
@@ -354,11 +345,11 @@ class Store:
                 connection.execute("DELETE FROM entity_members")
                 connection.execute("DELETE FROM entities")
                 for entity in entities:
-                    _insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
+                    insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
                     members = dict.fromkeys([entity.key, *entity.aliases])
-                    _insert_all(connection, "entity_members",
+                    insert_all(connection, "entity_members",
                                 ({"member_key": key, "entity_key": entity.key} for key in members))
-        except (sqlite3.Error, _RowError) as error:
+        except (sqlite3.Error, RowError) as error:
             raise StoreError(Messages.E022.format(what=f"{len(entities)} entities", path=self.path,
                                                   detail=error)) from error
 
@@ -390,17 +381,17 @@ class Store:
         return found[0] if found else None
 
     def contradictions(self) -> list[Contradiction]:
-        cursor = self._connection.execute("SELECT * FROM contradictions ORDER BY story_id, claim_a, claim_b")
+        cursor = self.connection.execute("SELECT * FROM contradictions ORDER BY story_id, claim_a, claim_b")
         return [rows.contradiction_from_row(row) for row in cursor]
 
     def rejections(self) -> list[Rejection]:
-        cursor = self._connection.execute("SELECT origin, reason FROM rejections ORDER BY rejected_at, origin, id")
+        cursor = self.connection.execute("SELECT origin, reason FROM rejections ORDER BY rejected_at, origin, id")
         return [Rejection(origin=row["origin"], reason=row["reason"]) for row in cursor]
 
     def counts(self) -> dict[str, int]:
         """How many of each: documents, analysed_documents, segments, duplicate_segments, entities,
         mentions, attributions, event_claims, stories, contradictions, rejected."""
-        row = self._connection.execute(_COUNTS).fetchone()
+        row = self.connection.execute(_COUNTS).fetchone()
         return dict(row)
 
     # Internals
@@ -434,7 +425,7 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout)."""
-        connection = self._connection
+        connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
             yield connection
@@ -447,7 +438,7 @@ class Store:
     @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction, so several queries see the same state of the store."""
-        connection = self._connection
+        connection = self.connection
         if connection.in_transaction:
             yield connection
             return
@@ -464,25 +455,6 @@ def open_store(path: str | Path) -> Store:
     return Store(path)
 
 
-def _connect(path: str) -> sqlite3.Connection:
-    try:
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, isolation_level=None)
-    except (OSError, sqlite3.Error) as error:
-        raise StoreError(Messages.E020.format(path=path, detail=error)) from error
-    try:
-        connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode = WAL")  # the first read: fails here if not a database
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA synchronous = NORMAL")  # safe in WAL: a crash loses no committed write
-    except sqlite3.Error as error:
-        connection.close()
-        raise StoreError(Messages.E020.format(path=path, detail=error)) from error
-    return connection
-
-
 def _check_doc_ids(document: Document) -> None:
     """Every record of the document must carry its id, or it would be stored under another document."""
     doc_id = document.id
@@ -492,29 +464,6 @@ def _check_doc_ids(document: Document) -> None:
     for kind, found in records:
         if found != doc_id:
             raise StoreError(Messages.E025.format(doc_id=doc_id, origin=document.origin, kind=kind, found=found))
-
-
-def _insert_all(connection: sqlite3.Connection, table: str, params: Iterable[Params]) -> None:
-    for row in params:
-        _insert(connection, table, row)
-
-
-def _insert(connection: sqlite3.Connection, table: str, params: Params) -> None:
-    _execute(connection, table, _insert_sql(table, tuple(params)), params)
-
-
-def _execute(connection: sqlite3.Connection, table: str, sql: str, params: Params) -> None:
-    try:
-        connection.execute(sql, params)
-    except sqlite3.Error as error:
-        raise _RowError(table, params, error) from error
-
-
-@lru_cache(maxsize=64)
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    names = ", ".join(f'"{column}"' for column in columns)
-    values = ", ".join(f":{column}" for column in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({values})"
 
 
 def _now() -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from claimtrace.analyse.nlp import doc_text
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.model import Span
 
@@ -14,7 +15,6 @@ from claimtrace.model import Span
 KIND_PRIORITY = {"direct": 0, "according_to": 1, "reported": 2, "nominal": 3, "headline": 3, "block": 4}
 _EDGE_PUNCT = set(".,;:!?—–-\"'“”«»„‘’()[]")
 _LEADING_WORDS = {"that", "and", "but", "or"}
-_TEXT_KEY = "claimtrace.attribution.text"
 _STARTS_KEY = "claimtrace.attribution.token_starts"
 
 
@@ -50,14 +50,6 @@ def trimmed_span(parsed: ParsedSegment, tokens: list[Token]) -> Span | None:
     if start >= end:
         return None
     return token_span(parsed, tokens[start], tokens[end - 1])
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins every token again on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def _token_starts(doc: Doc) -> list[int]:
