@@ -94,3 +94,23 @@ def test_parse_event_types_accepts_pseudo_role_constraints(raw, pseudo_role):
     changed = copy.deepcopy(raw)
     changed["types"]["meeting"]["triggers"][0]["requires"] = {pseudo_role: ["entity:any"]}
     assert parse_event_types(changed)["meeting"].triggers[0].requires[pseudo_role]
+
+
+def test_event_type_reads_topic_roles():
+    types = load_event_types()
+    assert types["military_deployment"].topic_roles == {"recipient"} and not types["meeting"].topic_roles
+
+
+def test_parse_event_types_topic_role_must_be_a_role_of_the_type(raw):
+    broken = copy.deepcopy(raw)
+    broken["types"]["military_deployment"]["topic_roles"] = ["destination"]
+    with pytest.raises(OntologyError) as error:
+        parse_event_types(broken)
+    assert "military_deployment.topic_roles" in str(error.value) and "destination" in str(error.value)
+
+
+@pytest.mark.parametrize("path", ["listed:from", "listed_item:to|into", "near:to"])
+def test_parse_event_types_accepts_list_and_near_paths(raw, path):
+    changed = copy.deepcopy(raw)
+    changed["types"]["meeting"]["roles"]["agent"] = [path]
+    assert parse_event_types(changed)["meeting"].triggers[0].roles["agent"] == (path,)

@@ -156,13 +156,17 @@ def _event_type(name: str, raw: Any, lexicons: Mapping[str, frozenset[str]], fil
     if not isinstance(triggers, list):
         raise _fail(file, name, "triggers must be a list of trigger groups")
     groups = tuple(_group(g, defaults, lexicons, file, f"{name}.triggers[{i}]") for i, g in enumerate(triggers))
+    topic_roles = frozenset(_words(raw.get("topic_roles", []), file, f"{name}.topic_roles"))
+    if topic_roles - set(defaults):
+        raise _fail(file, f"{name}.topic_roles", f"unknown roles {sorted(topic_roles - set(defaults))}; "
+                                                 f"the type's roles are {', '.join(defaults)}")
     return EventType(name=name, description=str(raw["description"]), cameo=str(raw["cameo"]),
                      plover=str(raw["plover"]), failure_negates=bool(raw.get("failure_negates", True)),
                      symmetric=bool(raw.get("symmetric", False)),
                      distinct_by_trigger=bool(raw.get("distinct_by_trigger", False)),
                      state_roles=frozenset(_words(raw.get("state_roles", []), file, f"{name}.state_roles")),
                      absorbs=frozenset(_words(raw.get("absorbs", []), file, f"{name}.absorbs")),
-                     topic_roles=frozenset(_words(raw.get("topic_roles", []), file, f"{name}.topic_roles")),
+                     topic_roles=topic_roles,
                      triggers=groups, lexicons=lexicons)
 
 

@@ -92,10 +92,31 @@ def _depth(token: Token, root: Token) -> int:
     return depth
 
 
-def _antecedent_person(token: Token, offset: int, index: MentionIndex) -> Mention | None:
+def _pronoun_subject_before(token: Token, after: int) -> Token | None:
+    """The latest "he"/"she" subject between the character offset ``after`` and the token (same parse)."""
+    for earlier in reversed(token.doc[:token.i]):
+        if earlier.idx < after:
+            return None
+        if earlier.lower_ in ("he", "she") and earlier.dep_ in _SUBJECT_DEPS and earlier.head.i != token.head.i:
+            return earlier
+    return None
+
+
+def _antecedent_person(token: Token, offset: int, index: MentionIndex, depth: int = 0) -> Mention | None:
     """The person a third-person pronoun or a bare title refers to: the latest one named as a subject
-    in the preceding text, else the latest one named."""
+    in the preceding text, else the latest one named. A pronoun subject after that one continues
+    whoever it refers to ("X settled in Oslo. He hired lawyers. Charges against him ...")."""
     people = index.last_before(offset + token.idx, 800, lambda m: m.entity_type == "person")
+    named = _subject_mention(token, offset, people)
+    since = named.end - offset if named is not None else token.idx - 800
+    pronoun = _pronoun_subject_before(token, since) if depth < 4 else None
+    if pronoun is not None:
+        return _antecedent_person(pronoun, offset, index, depth + 1) or named
+    return named or (people[0] if people else None)
+
+
+def _subject_mention(token: Token, offset: int, people: list[Mention]) -> Mention | None:
+    """The latest of ``people`` named as a subject (of another clause than the token's)."""
     doc = token.doc
     for mention in people:
         span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
@@ -106,7 +127,7 @@ def _antecedent_person(token: Token, offset: int, index: MentionIndex) -> Mentio
             root = root.head  # "the banker Tomas Varga": the phrase is the subject
         if root.dep_ in _SUBJECT_DEPS and root.i != token.i:
             return mention
-    return people[0] if people else None
+    return None
 
 
 def _antecedent(token: Token, offset: int, index: MentionIndex) -> Mention | None:
