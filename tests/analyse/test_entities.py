@@ -178,6 +178,7 @@ def _keys_of(resources, text: str, name: str) -> set[str]:
 @pytest.mark.parametrize("text, state", [
     ("Peru's Ministry of Defence said the helicopters had arrived. Lima welcomed them.", "@pe"),
     ("The Chilean Ministry of Defence announced the purchase. Chile will pay in 2025.", "@cl"),
+    ("The Ministry of Defence of Ecuador denied it. Peru and Peru again; Peru said the tanks reached Peru.", "@ec"),
     ("The Ministry of Defence said the frigates would sail from Oslo. Norway leads the mission; "
      "Norway and Denmark agreed.", "@no"),
 ])

@@ -118,3 +118,15 @@ def test_find_mentions_descriptions_of_bodies(resources, text, form, key):
 ])
 def test_find_mentions_misspelt_and_renamed_places(resources, text, form, key):
     assert mention_at(analysed(text, resources), form).entity_key == key
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("The ministry spokesman Ana Ruiz told reporters the order was cancelled.", "spokesman"),
+    ("Brazil's Defence Minister Rui Costa visited the plant.", "Defence Minister"),
+    ("Police spokeswoman Lea Sand said the talks were over.", "spokeswoman"),
+])
+def test_find_mentions_title_mention_keeps_whole_words(resources, text, title):
+    document = analysed(text, resources)
+    roles = [m for m in document.mentions if m.label == "ROLE"]
+    assert roles and all(document.text[m.start - 1:m.start] in (" ", "") for m in roles)
+    assert title in {m.text for m in roles}

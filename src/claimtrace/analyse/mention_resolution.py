@@ -295,6 +295,7 @@ def describe_bodies(candidates: list[Candidate], parses: list[ParsedSegment]) ->
 
 _STATE_KINDS = frozenset({"country", "demonym"})
 _POSSESSIVE_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:the\s+)?$|^\s*['’]\s+$")
+_OWNER_GAP = re.compile(r"^\s+of\s+(?:the\s+)?(?:(?:republic|kingdom|state|federation)\s+of\s+)?$", re.IGNORECASE)
 
 
 def qualify_government_bodies(candidates: list[Candidate], text: str) -> list[Candidate]:
@@ -314,9 +315,10 @@ def qualify_government_bodies(candidates: list[Candidate], text: str) -> list[Ca
     written: dict[str, Counter[str]] = {}
     for body in candidates:
         if body.key in bodies:
-            before = [s for s in states if s.end <= body.start and _POSSESSIVE_GAP.match(text[s.end:body.start])]
-            if before:
-                written.setdefault(body.key, Counter())[before[-1].key] += 1
+            owner = [s for s in states if s.end <= body.start and _POSSESSIVE_GAP.match(text[s.end:body.start])]
+            owner += [s for s in states if s.start >= body.end and _OWNER_GAP.match(text[body.end:s.start])]
+            if owner:
+                written.setdefault(body.key, Counter())[owner[0].key] += 1
     out = []
     for c in candidates:
         if c.key in bodies:

@@ -256,8 +256,12 @@ def _title_mention(entry: TitledPerson, candidates: list[Candidate]) -> Candidat
             start = max(start, c.end)
         else:
             end = min(end, c.start)
-    while start < end and entry.text[start - entry.start:start - entry.start + 1] in " \u00a0'\u2019,s":
-        start += 1
+    while start < end:  # what the affiliation leaves: spaces, commas, a possessive "'s"
+        rest = entry.text[start - entry.start:end - entry.start]
+        step = 2 if rest[:2] in ("'s", "\u2019s") else 1 if rest[:1] in " \u00a0,'\u2019" else 0
+        if step == 0:
+            break
+        start += step
     text = entry.text[start - entry.start:end - entry.start].rstrip(" ,")
     for connector in (" of the", " of", " for the", " for"):
         text = text.removesuffix(connector)
