@@ -273,6 +273,62 @@ def stance_fnc(stances_csv: str, bodies_csv: str, out_path: str, model_path: str
         console.print(report(fnc_score([p.stance or "" for p in pairs], stances)), highlight=False)
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; any address but a loopback one needs --token.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--token", default=lambda: os.environ.get("CLAIMTRACE_TOKEN"),
+              help="Secret every request must carry (?token=..., then a cookie) (env CLAIMTRACE_TOKEN).")
+@sources_option
+def serve(db_path: str, host: str, port: int, token: str | None, sources_path: str | None) -> None:
+    """Serve the web app over the knowledge base: overview, stories, documents, entities, register.
+
+    Pages are rendered on this machine and need nothing from the internet.
+
+    \b
+    Example:
+      claimtrace serve --db kb.db --port 8765
+      claimtrace serve --db kb.db --host 0.0.0.0 --token s3cret
+    """
+    from claimtrace.web.access import TokenRequired, check_binding
+    from claimtrace.web.app import ServeOptions, serve as run_server
+
+    try:
+        check_binding(host, token)
+    except TokenRequired as error:
+        raise click.UsageError(str(error)) from error
+    _existing_store(db_path).close()
+    console.print(f"claimtrace: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    run_server(ServeOptions(db_path=db_path, host=host, port=port, token=token, sources_path=sources_path))
+
+
+@main.command()
+@db_option
+@click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False), help="CSV file to write.")
+@sources_option
+def register(db_path: str, csv_path: str, sources_path: str | None) -> None:
+    """Write the SIPRI-style register of reported arms transfers (supplier, recipient, item, quantity,
+    date, status, sources) as CSV.
+
+    \b
+    Example:
+      claimtrace register --csv transfers.csv --db kb.db
+    """
+    from collections import Counter
+
+    from claimtrace.export.register import build_register, write_register_csv
+    from claimtrace.link.registry import SourceRegistry
+
+    with _existing_store(db_path) as store:
+        rows = build_register(store, SourceRegistry.load(sources_path, db_path))
+    written = write_register_csv(rows, csv_path)
+    statuses = Counter(row.status for row in rows)
+    detail = ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
+    console.print(f"register: {written} arms transfers{f' ({detail})' if detail else ''} -> {csv_path}",
+                  highlight=False)
+
+
 def _existing_store(db_path: str):  # type: ignore[no-untyped-def]
     from claimtrace.store import open_store
 

@@ -44,7 +44,38 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+PARAGRAPHS = "claimtrace_paragraphs"
+SHORT_LINE = 80  # a line this short without final punctuation is a title, dateline or byline
+_FINAL = frozenset('.!?:;"\'”»')
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, and after a line that ends a sentence or stands alone.
+
+    The parser otherwise runs a headline or a dateline into the first sentence below
+    it. A single line break inside a hard-wrapped paragraph is left alone: the line
+    before it is long and does not end a sentence.
+    """
+    line_start = 0
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not (previous.is_space and "\n" in previous.text) or token.is_space:
+            continue
+        line = doc_text(doc)[line_start:previous.idx].strip()
+        line_start = previous.idx + len(previous.text)
+        blank_line = previous.text.count("\n") >= 2
+        ends_sentence = bool(line) and line[-1] in _FINAL
+        stands_alone = len(line) < SHORT_LINE and token.text[:1].isupper()
+        if blank_line or ends_sentence or stands_alone:
+            token.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
-    """Load the English model from its PyPI package (no model hub needed)."""
-    return spacy.load(MODEL_MODULE)
+    """Load the English model from its PyPI package (no model hub needed), with paragraph breaks."""
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=mark_paragraphs)
+    nlp = spacy.load(MODEL_MODULE)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
