@@ -107,7 +107,7 @@ def _currency_at(match: re.Match[str]) -> tuple[str | None, int]:
 
 
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_QUANTITY = re.compile(r"^(?:(?:some|about|around|at least|up to|nearly|almost|over|more than)\s+)?"
+_QUANTITY = re.compile(r"^(?:(?:some|about|around|at least|up to|nearly|almost|over|more than|roughly|approximately)\s+)?"
                        r"(?P<count>\d{1,3}(?:,\d{3})+|\d+|a dozen|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                        + r")\s+(?:of\s+(?:the\s+)?)?(?P<thing>\S.*)$", re.IGNORECASE)
 

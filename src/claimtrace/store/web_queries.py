@@ -1,0 +1,164 @@
+"""Reads the web app and the register need that the :class:`~claimtrace.store.sqlite.Store` lacks.
+
+Each reads one entity, one set of attributions or one page's worth of rows,
+so a page of a large store costs a few indexed queries, not a scan of
+everything. Functions take an open ``Store`` and only read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from claimtrace.model import Attribution, Entity, EventClaim
+from claimtrace.store import rows
+from claimtrace.store.link_index import chunks, placeholders
+from claimtrace.store.sqlite import Store
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRank:
+    """A story with how disputed it is: contradictions, tensions and claims."""
+
+    story_id: str
+    contradictions: int
+    tensions: int
+    claims: int
+
+
+def entity_key_of(store: Store, key: str) -> str | None:
+    """The key of the entity a mention key belongs to (an entity's own key gives itself), else None."""
+    row = store.connection.execute("SELECT entity_key FROM entity_members WHERE member_key = :key",
+                                   {"key": key}).fetchone()
+    if row is not None:
+        return str(row["entity_key"])
+    row = store.connection.execute("SELECT key FROM entities WHERE key = :key", {"key": key}).fetchone()
+    return None if row is None else str(row["key"])
+
+
+def entity_keys(store: Store, keys: Collection[str]) -> dict[str, str]:
+    """member key -> entity key, for those of ``keys`` the cross-document layer has linked."""
+    found: dict[str, str] = {}
+    for part in chunks(keys):
+        query = f"SELECT member_key, entity_key FROM entity_members WHERE member_key IN ({placeholders(len(part))})"
+        found.update((row["member_key"], row["entity_key"]) for row in store.connection.execute(query, part))
+    return found
+
+
+def entity(store: Store, key: str) -> Entity | None:
+    """One entity with its aliases and mentions (in document order), or None when no entity has this key."""
+    row = store.connection.execute("SELECT key, name, type FROM entities WHERE key = :key", {"key": key}).fetchone()
+    if row is None:
+        return None
+    found = Entity(key=row["key"], name=row["name"], type=row["type"])
+    members = store.connection.execute(
+        "SELECT member_key FROM entity_members WHERE entity_key = :key ORDER BY member_key", {"key": key})
+    found.aliases = [r["member_key"] for r in members if r["member_key"] != key]
+    mentions = store.connection.execute(
+        'SELECT m.doc_id, m."start", m."end", m.text FROM mentions m '
+        "JOIN entity_members e ON e.member_key = m.entity_key JOIN documents d ON d.id = m.doc_id "
+        "WHERE e.entity_key = :key ORDER BY d.name, d.id, m.ordinal", {"key": key})
+    found.mentions = [(r["doc_id"], r["start"], r["end"], r["text"]) for r in mentions]
+    return found
+
+
+def member_keys(store: Store, key: str) -> list[str]:
+    """The entity's own key and every key merged into it."""
+    found = store.connection.execute("SELECT member_key FROM entity_members WHERE entity_key = :key",
+                                     {"key": key})
+    return sorted({key, *(row["member_key"] for row in found)})
+
+
+def attributions_by_source(store: Store, source_keys: Collection[str]) -> list[Attribution]:
+    """Attributions whose source is one of these entity keys, in document order."""
+    found: list[Attribution] = []
+    for part in chunks(source_keys):
+        query = (f"SELECT a.* FROM attributions a JOIN documents d ON d.id = a.doc_id "
+                 f"WHERE a.source_key IN ({placeholders(len(part))}) ORDER BY d.name, d.id, a.ordinal")
+        found += [rows.attribution_from_row(row, store.path) for row in store.connection.execute(query, part)]
+    return found
+
+
+def attribution_source_keys(store: Store, attribution_ids: Collection[str]) -> dict[str, str]:
+    """attribution id -> the entity key of its source, for attributions whose source is a known entity."""
+    found: dict[str, str] = {}
+    for part in chunks(attribution_ids):
+        query = (f"SELECT id, source_key FROM attributions "
+                 f"WHERE source_key IS NOT NULL AND id IN ({placeholders(len(part))})")
+        found.update((row["id"], row["source_key"]) for row in store.connection.execute(query, part))
+    return found
+
+
+def claims_about(store: Store, entity_keys: Collection[str]) -> list[EventClaim]:
+    """Event claims that name one of these entity keys as an argument, in document order."""
+    claim_ids: set[str] = set()
+    for part in chunks(entity_keys):
+        query = f"SELECT claim_id FROM claim_arguments WHERE entity_key IN ({placeholders(len(part))})"
+        claim_ids.update(row["claim_id"] for row in store.connection.execute(query, part))
+    return store.event_claims_by_id(claim_ids)
+
+
+def claims_of_attributions(store: Store, attribution_ids: Collection[str]) -> list[EventClaim]:
+    """Event claims made through these attributions, in document order."""
+    claim_ids: set[str] = set()
+    for part in chunks(attribution_ids):
+        query = f"SELECT id FROM event_claims WHERE attribution_id IN ({placeholders(len(part))})"
+        claim_ids.update(row["id"] for row in store.connection.execute(query, part))
+    return store.event_claims_by_id(claim_ids)
+
+
+def claims_of_type(store: Store, event_type: str) -> list[EventClaim]:
+    """Every event claim of one type, in document order."""
+    found = store.connection.execute("SELECT id FROM event_claims WHERE type = :type", {"type": event_type})
+    return store.event_claims_by_id([row["id"] for row in found])
+
+
+def contested_stories(store: Store, limit: int) -> list[StoryRank]:
+    """Stories with the most contradictions first, then tensions, then claims (ties by id)."""
+    query = """
+        SELECT s.id,
+               (SELECT COUNT(*) FROM contradictions c WHERE c.story_id = s.id AND c.kind = 'contradiction') AS hard,
+               (SELECT COUNT(*) FROM contradictions c WHERE c.story_id = s.id AND c.kind <> 'contradiction') AS soft,
+               (SELECT COUNT(*) FROM story_claims m WHERE m.story_id = s.id) AS claims
+        FROM stories s ORDER BY hard DESC, soft DESC, claims DESC, s.id LIMIT :limit
+    """
+    return [StoryRank(row["id"], row["hard"], row["soft"], row["claims"])
+            for row in store.connection.execute(query, {"limit": limit})]
+
+
+def contradictions_of_story(store: Store, story_id: str) -> list[tuple[str, str, str, str]]:
+    """(claim_a, claim_b, kind, explanation) of one story's contradictions and tensions."""
+    found = store.connection.execute(
+        "SELECT claim_a, claim_b, kind, explanation FROM contradictions WHERE story_id = :story_id "
+        "ORDER BY kind, claim_a, claim_b", {"story_id": story_id})
+    return [(row["claim_a"], row["claim_b"], row["kind"], row["explanation"]) for row in found]
+
+
+def recent_documents(store: Store, limit: int) -> list[rows.DocumentRow]:
+    """The documents ingested last (then latest published first)."""
+    columns = ", ".join(f"d.{name}" for name in rows.DOCUMENT_ROW_FIELDS)
+    found = store.connection.execute(
+        f"SELECT {columns} FROM documents d ORDER BY d.ingested_at DESC, d.published DESC, d.name LIMIT :limit",
+        {"limit": limit})
+    return [rows.document_row(row) for row in found]
+
+
+def segment_documents(store: Store, segment_ids: Collection[str]) -> dict[str, str]:
+    """segment id -> id of its document, for the segments that exist (to link duplicates)."""
+    found: dict[str, str] = {}
+    for part in chunks(segment_ids):
+        query = f"SELECT id, doc_id FROM segments WHERE id IN ({placeholders(len(part))})"
+        found.update((row["id"], row["doc_id"]) for row in store.connection.execute(query, part))
+    return found
+
+
+def text_slices(store: Store, spans: Collection[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+    """(document id, start, end) -> that stretch of the document's text, without loading whole documents."""
+    found: dict[tuple[str, int, int], str] = {}
+    for doc_id, start, end in set(spans):
+        # SQLite counts TEXT in characters from 1, as Python str offsets count from 0.
+        row = store.connection.execute("SELECT substr(text, :start, :length) AS part FROM documents WHERE id = :id",
+                                       {"id": doc_id, "start": start + 1, "length": max(end - start, 0)}).fetchone()
+        if row is not None:
+            found[(doc_id, start, end)] = row["part"]
+    return found
