@@ -1,20 +1,28 @@
 """How the cost of linking one new document grows with the corpus (issue 5).
 
 Builds two synthetic knowledge bases, of 1,000 and 50,000 event claims, links
-them fully, then times :func:`claimtrace.link.incremental.link_new_documents`
-for new documents of five claims each, and prints the median time per document
-at both sizes and their ratio. The target is a flat cost (at most logarithmic
-growth).
+them fully (entities and stories), then times, for new documents of five claims
+each, :func:`claimtrace.link.incremental_entities.link_new_entities` (entity
+resolution of the document's mentions) plus
+:func:`claimtrace.link.incremental.link_new_documents` (stories), and prints the
+median time per document at both sizes and their ratio. The target is a flat
+cost (at most logarithmic growth).
 
 The synthetic corpus grows the way a news corpus does: a steady number of
 claims per month over a fixed set of parties, so a larger corpus covers a
 longer stretch of time (back from December 2024), and the new documents are
-about that latest month.
-The cost rises while the corpus is younger than the stretch a claim can be
-about (an undated claim: its document's year, the year before and after; about
-7,000 claims at 200 a month), then stays flat: use --sizes 1000 10000 50000.
-Sentence similarity is off (it adds a constant cost per new sentence, cached).
-Entity resolution, which ``link_corpus`` also runs, is not timed here.
+about that latest month. The cost rises while the corpus is younger than the
+stretch a claim can be about (an undated claim: its document's year, the year
+before and after; about 7,000 claims at 200 a month), then stays flat: use
+--sizes 1000 10000 50000. Sentence similarity is off (it adds a constant cost
+per new sentence, cached).
+
+Every document also names people, states and bodies: states as parties, a few
+of 2,400 invented people (a surname shared by 40 of them, written with
+transliteration variants such as "kh"/"h" and "y"/"i", or by the surname alone)
+and bodies named in full, with their acronym or by the acronym alone. What is
+timed is the whole ``link_corpus`` call that ingest makes after storing the
+document (entities, stories, contradictions; the queue of documents to link).
 
 Run:  .venv/bin/python benchmarks/linking_scale.py [--sizes 1000 50000] [--new 30]
 """
@@ -26,10 +34,11 @@ import random
 import statistics
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimtrace.link.incremental import link_new_documents, relink_stories
-from claimtrace.model import AUTHOR, Document, EventClaim, Segment
+from claimtrace.link.corpus import link_corpus
+from claimtrace.model import AUTHOR, Document, EventClaim, Mention, Segment
 from claimtrace.store import open_store
 
 TYPES = ["arms_transfer", "arms_negotiation", "export_restriction", "military_deployment", "military_training",
@@ -48,18 +57,65 @@ def month_of(index: int, size: int) -> tuple[int, int]:
     return month // 12, month % 12 + 1
 
 
+FIRST_NAMES = [f"{a}{b}" for a in ("Ar", "Bek", "Dau", "Er", "Ka", "Mu", "Nur", "Sa") for b in ("lan", "zhan", "bol",
+                                                                                          "khat", "yev")]
+SURNAMES = [f"{a}{b}ov" for a in ("Akh", "Bay", "Dzhum", "Kas", "Mukh", "Nazy", "Ors", "Tash", "Yus", "Zhak")
+            for b in ("met", "khan", "bek", "yev", "ul", "dar")]
+BODIES = [(f"{kind} of {field}", f"{kind[0]}{field[0]}{extra}") for kind in ("Agency", "Bureau", "Council", "Office")
+          for field in ("Arms Control", "Border Security", "Civil Aviation", "Defence Procurement", "Energy Supply")
+          for extra in ("A", "B")]
+
+
+def _person(rng: random.Random) -> tuple[str, str, str]:
+    """(text, key, canonical name) of a person, sometimes a spelling variant or the surname alone."""
+    first = FIRST_NAMES[int(rng.paretovariate(1.2)) % len(FIRST_NAMES)]
+    surname = SURNAMES[int(rng.paretovariate(1.2)) % len(SURNAMES)]
+    roll = rng.random()
+    if roll < 0.15:
+        return surname, f"person:{surname.lower()}", surname
+    if roll < 0.35:
+        surname = surname.replace("kh", "h").replace("y", "i").replace("Dzh", "J")
+    name = f"{first} {surname}"
+    return name, f"person:{name.lower()}", name
+
+
+def _body(rng: random.Random) -> tuple[str, str, str, str]:
+    """(text, key, canonical name, type) of a body: in full, its acronym beside it, or the acronym alone."""
+    name, extra = rng.choice(BODIES)
+    name = f"{name} {extra}"
+    acronym = "".join(w[0] for w in name.split() if w[0].isupper())
+    roll = rng.random()
+    if roll < 0.15:
+        return acronym, f"org:{name.lower()}", name, "government"
+    if roll < 0.25:
+        return acronym, f"org:{acronym.lower()}", acronym, "government"
+    return name, f"org:{name.lower()}", name, "government"
+
+
 def make_document(number: int, first_claim: int, size: int, rng: random.Random) -> Document:
     """A document of five claims about the month of claim ``first_claim`` of a corpus of ``size``."""
     year, month = month_of(first_claim, size)
-    sentences = [f"Report {number}, sentence {k}: {rng.choice(PARTIES)} and {rng.choice(PARTIES)} acted."
-                 for k in range(CLAIMS_PER_DOCUMENT)]
+    sentences, named = [], []  # named: (offset in sentence, text, key, name, type) per sentence
+    for k in range(CLAIMS_PER_DOCUMENT):
+        a, b = rng.choice(PARTIES), rng.choice(PARTIES)
+        person, body = _person(rng), _body(rng)
+        head = f"Report {number}, sentence {k}: "
+        sentence = f"{head}{a} and {b} acted, {person[0]} of {body[0]} said."
+        places = [(len(head), a), (len(head) + len(a) + 5, b)]
+        found = [(at, text, f"party:{text.lower()}", text, "place") for at, text in places]
+        found.append((sentence.index(person[0], len(head) + len(a) + len(b)), *person, "person"))
+        found.append((sentence.rindex(body[0]), *body))
+        sentences.append(sentence)
+        named.append(found)
     text = " ".join(sentences)
     document = Document(name=f"synthetic-{number:06d}", text=text, origin=f"synthetic/{number}.txt", format="txt",
                         published=f"{year:04d}-{month:02d}-28", language="en")
     document.segments = [Segment(document.id, "article", 0, len(text))]
     offset = 0
-    for sentence in sentences:
+    for sentence, found in zip(sentences, named):
         document.event_claims.append(_claim(document.id, (offset, offset + len(sentence)), year, month, rng))
+        document.mentions += [Mention(offset + at, offset + at + len(mention), mention, "ENT", key, name, kind)
+                              for at, mention, key, name, kind in found]  # type: ignore[arg-type]
         offset += len(sentence) + 1
     return document
 
@@ -89,26 +145,35 @@ def build_store(path: Path, claims: int, seed: int) -> int:
             store.write_document(make_document(number, first, claims, rng))
             number += 1
         started = time.perf_counter()
-        relink_stories(store)
+        link_corpus(store, similarity=False)  # the full link, as for a first ingest
+        counts = store.counts()
         print(f"  {claims} claims: full relink {time.perf_counter() - started:.1f} s, "
-              f"{store.counts()['stories']} stories")
+              f"{counts['stories']} stories, {counts['entities']} entities of {counts['mentions']} mentions")
     return number
 
 
-def time_new_documents(path: Path, claims: int, new: int, seed: int,
-                       first_number: int) -> tuple[list[float], list[int]]:
-    """Seconds to link each new document, and how many stored claims each link step read."""
+@dataclass(slots=True)
+class Timings:
+    """Per new document: seconds of the whole ``link_corpus`` call, and what it read."""
+
+    seconds: list[float] = field(default_factory=list)
+    claims_read: list[int] = field(default_factory=list)
+
+
+def time_new_documents(path: Path, claims: int, new: int, seed: int, first_number: int) -> Timings:
+    """Time the real linking step after each new document: ``link_corpus`` as ingest calls it."""
     rng = random.Random(seed + 1)
-    timings, read = [], []
+    timings = Timings()
     with open_store(path) as store:
         for k in range(new):
             document = make_document(first_number + k, claims - 1, claims, rng)  # about the latest month
             store.write_document(document)
             started = time.perf_counter()
-            update = link_new_documents(store, [document.id])
-            timings.append(time.perf_counter() - started)
-            read.append(update.claims_read)
-    return timings, read
+            report = link_corpus(store, [document.id], similarity=False)
+            timings.seconds.append(time.perf_counter() - started)
+            timings.claims_read.append(report.claims_read)
+            assert report.mode == "incremental" and not store.pending_links()
+    return timings
 
 
 def main() -> None:
@@ -122,12 +187,12 @@ def main() -> None:
         for size in args.sizes:
             path = Path(scratch) / f"kb-{size}.db"
             next_number = build_store(path, size, args.seed)
-            timings, read = time_new_documents(path, size, args.new, args.seed, next_number)
-            median = statistics.median(timings)
+            timings = time_new_documents(path, size, args.new, args.seed, next_number)
+            median = statistics.median(timings.seconds)
             medians.append(median)
             print(f"{size:>7} claims: {median * 1000:.1f} ms per new document of {CLAIMS_PER_DOCUMENT} claims "
-                  f"(median of {len(timings)}, max {max(timings) * 1000:.1f} ms; "
-                  f"{statistics.mean(read):.0f} claims read per document)")
+                  f"(median of {len(timings.seconds)}, max {max(timings.seconds) * 1000:.1f} ms; "
+                  f"{statistics.mean(timings.claims_read):.0f} claims read)")
     for (small, first), (large, last) in zip(zip(args.sizes, medians), list(zip(args.sizes, medians))[1:]):
         print(f"ratio {large} / {small} claims: {last / first:.2f} (corpus {large / small:.0f} times larger)")
     if len(medians) > 2:

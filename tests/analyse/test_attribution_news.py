@@ -51,6 +51,8 @@ def found(resources, text: str) -> tuple[Document, set[tuple[str, str]]]:
      "the talks had stalled", "A senior official"),
     ("The agency quoted the minister as saying that exports would resume.", "exports would resume", "the minister"),
     ("Russia has repeatedly denied targeting civilians.", "targeting civilians", "Russia"),
+    ("The ministry on Friday denied that rifles had been sold to Chad.", "rifles had been sold to Chad",
+     "The ministry"),  # the day is the denial's, not part of the source
 ])
 def test_find_attributions_wire_reports(resources, text: str, reported: str, source: str) -> None:
     _, pairs = found(resources, text)

@@ -1,13 +1,14 @@
 """Event claims on wire-news sentences about many countries: guards the rules against fitting one corpus.
 
-Each sentence is read as a one-sentence article dated 2023-03-15; the expected claim is
-(type, agent, recipient, polarity, certainty, time).
+Each sentence is read as a one-sentence article dated 2023-03-15 (a Wednesday), with its
+attributions; the expected claim is (type, agent, recipient, polarity, certainty, time).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from claimtrace.analyse.attribution import find_attributions
 from claimtrace.analyse.entities import find_mentions
 from claimtrace.analyse.events import find_event_claims
 from claimtrace.analyse.pipeline import Analysis, parse_segments
@@ -19,7 +20,7 @@ PUBLISHED = "2023-03-15"
 def claims_of(resources, text: str) -> list[EventClaim]:
     document = Document(name="wire", text=text, origin="test", format="txt", published=PUBLISHED)
     document.segments = [Segment(document.id, "article", 0, len(text), published=PUBLISHED)]
-    analysis = find_mentions(Analysis(document, parse_segments([document])[0], resources))
+    analysis = find_attributions(find_mentions(Analysis(document, parse_segments([document])[0], resources)))
     return find_event_claims(analysis).document.event_claims
 
 
@@ -72,6 +73,30 @@ def claims_of(resources, text: str) -> list[EventClaim]:
      ("unrest", None, None, "positive", "certain", "2022-06")),
     ("Serbian police detained two Kosovo officials near the border on Friday.",
      ("legal_action", "Serbia", "Kosovo", "positive", "certain", "2023-03-10")),
+    # a negative quantifier on the theme negates the event and is not part of the item
+    ("No armoured vehicles were delivered to Moldova in February, officials said.",
+     ("arms_transfer", None, "Moldova", "negative", "certain", "2023-02")),
+    ("Bolivia received no fighter jets from Brazil last year.",
+     ("arms_transfer", "Brazil", "Bolivia", "negative", "certain", "2022")),
+    ("Neither tanks nor drones were sold to Armenia.",
+     ("arms_transfer", None, "Armenia", "negative", "certain", "2023")),
+    # the reporting verb's day is not the day of the event it reports
+    ("The Ministry of Defence of Serbia on Friday denied reports that the country had supplied rifles to Libya.",
+     ("arms_transfer", "Serbia", "Libya", "negative", "certain", "2023")),
+    ("Local media reported on Monday that Ghana had delivered armoured vehicles to Togo in late January.",
+     ("arms_transfer", "Ghana", "Togo", "positive", "certain", "2023-01")),
+    ("Reports that Italy sold helicopters to Qatar surfaced on Tuesday.",
+     ("arms_transfer", "Italy", "Qatar", "positive", "certain", "2023")),
+    # an intention announced is dated by its announcement, in the announcement's tense
+    ("Sweden announced on Monday it will suspend arms exports to Turkey.",
+     ("export_restriction", "Sweden", "Turkey", "positive", "certain", "2023-03-13")),
+    ("Chile said on Wednesday it would suspend arms exports to Peru.",
+     ("export_restriction", "Chile", "Peru", "positive", "certain", "2023-03-15")),
+    # a government body named with its state acts for the state
+    ("Kenya's parliament on Tuesday approved an increase of the defence budget by 9 billion shillings.",
+     ("military_spending", "Kenya", None, "positive", "certain", "2023-03-14")),
+    ("Ghana's Ministry of Defence sent troops to Mali in May.",
+     ("military_deployment", "Ghana", "Mali", "positive", "certain", "2022-05")),
 ])
 def test_find_event_claims_reads_wire_sentence(resources, text, expected):
     claims = [(c.type, c.agent, c.recipient, c.polarity, c.certainty, c.time) for c in claims_of(resources, text)]
@@ -87,3 +112,23 @@ def test_find_event_claims_reads_wire_sentence(resources, text, expected):
 ])
 def test_find_event_claims_wire_sentence_states_no_event(resources, text):
     assert claims_of(resources, text) == []
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("No armoured vehicles were delivered to Moldova in February.", "armoured vehicles"),
+    ("None of the howitzers were sold to Nigeria.", "the howitzers"),
+    ("Bolivia received no fighter jets from Brazil.", "fighter jets"),
+    ("Neither tanks nor drones were sold to Armenia.", "tanks"),
+])
+def test_find_event_claims_negated_item_is_read_without_its_quantifier(resources, text, item):
+    claims = claims_of(resources, text)
+    assert [(c.polarity, c.arguments.get("item")) for c in claims] == [("negative", item)]
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("The Defence Ministry of Peru said on Monday that the country had sold rifles to Ecuador.", "Peru"),
+    ("The foreign ministry of Jordan denied that the state had supplied drones to Iraq.", "Jordan"),
+])
+def test_find_event_claims_country_anaphor_finds_the_state_inside_a_body_name(resources, text, agent):
+    claims = claims_of(resources, text)
+    assert [c.agent for c in claims] == [agent]

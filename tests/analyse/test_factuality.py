@@ -32,6 +32,17 @@ def factuality(nlp, text: str, word: str, failure_negates: bool = True):
     ("A court in Oslo stopped his extradition to Chile.", "extradition", "negative"),
     ("The minister said that Norway did not deliver rifles, but Sweden delivered tanks.", "delivered", "positive"),
     ("Officials did not say that Norway delivered rifles.", "delivered", "positive"),
+    # a negative quantifier on the subject or object negates the event
+    ("No howitzers were delivered to Estonia in May.", "delivered", "negative"),
+    ("No troops have been sent to Chad.", "sent", "negative"),
+    ("None of the helicopters were sold to Bolivia.", "sold", "negative"),
+    ("Estonia received no rifles from Norway.", "received", "negative"),
+    ("Neither drones nor missiles were shipped to Yemen.", "shipped", "negative"),
+    ("Nothing was exported to Myanmar last year.", "exported", "negative"),
+    ("No arms sales to Sudan took place.", "sales", "negative"),  # counted once, on the noun
+    ("No official confirmed that troops were sent to Chad.", "sent", "positive"),
+    ("None of the deliveries to Chad took place.", "deliveries", "negative"),
+    ("The sale of rifles to Chad changed nothing.", "sale", "positive"),  # another verb's object
 ])
 def test_assess_polarity_follows_negation_in_scope(nlp, text, word, polarity):
     assert factuality(nlp, text, word).polarity == polarity

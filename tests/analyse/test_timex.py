@@ -49,6 +49,8 @@ CASES = [
     ("on Friday", "2019-05-08", None, "2019-05-03", None, "day"),  # a Wednesday: the Friday before
     ("on Monday", "2019-05-08", None, "2019-05-06", None, "day"),
     ("next Monday", "2019-05-08", None, "2019-05-13", None, "day"),
+    ("on Wednesday", "2019-05-08", "past", "2019-05-08", None, "day"),  # a Wednesday's news: that day
+    ("last Wednesday", "2019-05-08", "past", "2019-05-01", None, "day"),
     ("two days ago", "2019-05-08", None, "2019-05-06", None, "day"),
     ("two days ago", "2019-05", None, "2019-05", None, "month"),  # capped at the anchor's precision
     ("three weeks ago", "2019-05-28", None, "2019-05", None, "month"),

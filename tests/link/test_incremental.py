@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import sqlite3
 
 import numpy as np
 import pytest
@@ -129,7 +130,7 @@ def test_link_corpus_links_documents_stored_but_never_linked():
         link_corpus(store, similarity=False)
         for document in documents[6:]:
             store.write_document(document)  # an interrupted ingest: stored, not linked
-        assert store.unlinked_documents() == {d.id for d in documents[6:] if d.event_claims}
+        assert store.pending_links() == {d.id for d in documents[6:]}
         link_corpus(store, [], similarity=False)
         assert links(store) == links(full)
 
@@ -145,3 +146,19 @@ def test_sentence_vectors_are_cached_so_relinking_embeds_nothing_new():
         assert embedded > 0
         relink_stories(store, SentenceSimilarity(encoder, store))
         assert encoder.calls == embedded
+
+
+def test_migration_queues_what_an_older_store_never_linked(tmp_path):
+    documents = corpus(4, 10)
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        for document in documents[:5]:
+            store.write_document(document)
+        link_corpus(store, [d.id for d in documents[:5]], similarity=False)
+        for document in documents[5:]:
+            store.write_document(document)  # stored, never linked
+    with sqlite3.connect(path) as connection:  # the store as an older claimtrace left it
+        connection.execute("DROP TABLE pending_links")
+        connection.execute("DELETE FROM migrations WHERE version = 5")
+    with Store(path) as store:
+        assert store.pending_links() == {d.id for d in documents[5:]}

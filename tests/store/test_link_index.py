@@ -41,11 +41,15 @@ def test_update_stories_replaces_only_the_given_stories_and_files_claims(make_do
     assert store.link_postings(["k|x", "k|y", "k|z"]) == {"k|z": {b}}
 
 
-def test_unlinked_documents_are_those_with_claims_filed_nowhere(make_document):
+def test_pending_links_queue_documents_until_they_are_linked(make_document):
     store, (first, second) = stored(make_document, 1, 2)
-    assert store.unlinked_documents() == {first.id, second.id}
-    store.replace_story_layer([], [], {claim.id: ["k"] for claim in first.event_claims})
-    assert store.unlinked_documents() == {second.id}
+    assert store.pending_links() == {first.id, second.id}
+    store.mark_linked([first.id])
+    assert store.pending_links() == {second.id}
+    store.write_document(first)  # re-ingested: to be linked again
+    assert store.pending_links() == {first.id, second.id}
+    store.mark_linked()
+    assert store.pending_links() == set()
 
 
 def test_sentence_vectors_are_kept_once_per_key(make_document):

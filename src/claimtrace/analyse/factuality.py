@@ -125,15 +125,41 @@ def _negated_here(token: Token, lexicon: HedgeLexicon) -> str | None:
     return None
 
 
+# Arguments whose negative quantifier negates the event: "no tanks were sold", "X received no weapons".
+_CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def negated_argument(verb: Token, lexicon: HedgeLexicon, skip: frozenset[int] = frozenset()) -> str | None:
+    """The negative quantifier of a verb's subject or object ("no", "neither", "none of", "nothing"),
+    other than of the tokens ``skip`` (the scope path, whose own negation is counted there)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for argument in verb.children:
+        if argument.dep_ not in _CORE_ARGUMENTS or argument.i in skip:
+            continue
+        if argument.lower_ in lexicon.negation_pronouns:
+            return argument.text
+        for child in argument.children:
+            if child.dep_ in ("det", "preconj") and child.lower_ in lexicon.negation_determiners:
+                return child.text
+    return None
+
+
 def polarity_of(trigger: Token, lexicon: HedgeLexicon, failure_negates: bool = True) -> tuple[Polarity, list[str]]:
     """Negative when the trigger's clause is negated, or its outcome failed or was prevented."""
     negations: list[str] = []
     path = scope_path(trigger)
+    on_path = frozenset(step.token.i for step in path)
     for position, step in enumerate(path):
         token = step.token
         if step.crossed == "ccomp" or step.crossed == "acl" and token.pos_ != "NOUN":
             break
         cue = _negated_here(token, lexicon)
+        if cue is None and position == 0:  # the trigger's own subject or object, not a later verb's
+            cue = negated_argument(token, lexicon, on_path)
+        if cue is None and position >= 2 and token.lower_ in lexicon.negation_pronouns and \
+                path[position - 1].token.lower_ == "of":
+            cue = token.text  # "none of the deliveries took place"
         if cue:
             negations.append(cue)
         if position == 0:

@@ -273,9 +273,9 @@ def _weekday(weekday: int, qualifier: str | None, anchor: Anchor, tense: Tense |
     if qualifier == "next" or (qualifier is None and tense == "future"):
         delta = (weekday - today.weekday()) % 7 or 7
         return _capped(today + timedelta(days=delta), "day", anchor)
-    delta = (today.weekday() - weekday) % 7 or 7
-    if qualifier == "last" and delta < 7 and today.weekday() != weekday:
-        delta = delta  # "last Friday" said on a Monday is three days back, as in everyday usage
+    delta = (today.weekday() - weekday) % 7
+    if delta == 0 and (qualifier in ("last", "past") or anchor.precision != "day"):
+        delta = 7  # "last Friday" said on a Friday is a week back; a bare "Friday" in a Friday's news is today
     return _capped(today - timedelta(days=delta), "day", anchor)
 
 

@@ -1,10 +1,11 @@
 """Link the corpus after an ingest: entities across documents, stories, contradictions.
 
-With ``new_doc_ids`` only the claims of those documents (and of any document
-stored but never linked) are placed into the stored stories
-(:func:`~claimtrace.link.incremental.link_new_documents`); without, or when the
-store holds no stories yet, every story is recomputed. Both give the same
-stories.
+With ``new_doc_ids`` only the mentions and claims of those documents (and of any
+document stored but never linked) are resolved into the stored entities
+(:func:`~claimtrace.link.incremental_entities.link_new_entities`) and placed
+into the stored stories (:func:`~claimtrace.link.incremental.link_new_documents`);
+without, or when the store holds no entities or no stories yet, every entity
+and every story is recomputed. Both give the same entities and stories.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from claimtrace.link.embeddings import SentenceSimilarity, load_encoder
-from claimtrace.link.entities import resolve_entities
+from claimtrace.link.incremental_entities import link_new_entities, relink_entities
 from claimtrace.link.incremental import link_new_documents, relink_stories
 from claimtrace.store import Store
 
@@ -40,20 +41,27 @@ def link_corpus(store: Store, new_doc_ids: Collection[str] | None = None, *,
 
     ``similarity=False`` links without sentence embeddings even when they are installed.
     """
-    entities = resolve_entities(store.mentions())
-    store.replace_entities(entities)
+    pending = None if new_doc_ids is None else set(new_doc_ids) | store.pending_links()
+    _link_entities(store, pending)
     sentence_similarity, notice = _similarity(store) if similarity else (None, None)
-    pending = None if new_doc_ids is None else set(new_doc_ids) | store.unlinked_documents()
-    has_stories = store.counts()["stories"] > 0
-    if pending is not None and has_stories:
+    if pending is not None and store.link_counts()["stories"] > 0:
         update = link_new_documents(store, pending, sentence_similarity) if pending else None
         mode = "incremental"
     else:
         update = relink_stories(store, sentence_similarity)
         mode = "full"
-    counts = store.counts()
-    return LinkReport(len(entities), counts["stories"], counts["contradictions"], mode,
+    store.mark_linked(pending)  # None after a full link: every document is linked
+    counts = store.link_counts()
+    return LinkReport(counts["entities"], counts["stories"], counts["contradictions"], mode,
                       len(update.written) if update else 0, update.claims_read if update else 0, notice)
+
+
+def _link_entities(store: Store, pending: set[str] | None) -> None:
+    """Resolve the mentions of the pending documents into the stored entities (all, without the index)."""
+    if pending is None or not store.entity_index().is_built():
+        relink_entities(store)
+    elif pending:
+        link_new_entities(store, pending)
 
 
 def _similarity(store: Store) -> tuple[SentenceSimilarity | None, str | None]:

@@ -5,46 +5,98 @@ Across documents the same person may be spelt differently ("Beybut Atamkulov",
 "Beibut Atamkulov"), named by surname only ("Tokayev"), and an organisation may
 be named in full in one document and by acronym in another. :func:`resolve_entities`
 merges those keys; it never merges two people who share only a surname.
+
+Keys are compared only with the candidates that share a block key with them
+(:mod:`claimtrace.link.entity_blocks`), in a full resolution and in an
+incremental one (:mod:`claimtrace.link.incremental_entities`) alike, so both
+give the same entities. Every choice between equals is broken by value, never
+by the order documents were read, for the same reason.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from claimtrace.knowledge.gazetteer import strip_accents
+from claimtrace.link.entity_blocks import (
+    ACRONYM_BLOCK,
+    ORGANIZATION_BLOCK,
+    PERSON_BLOCK,
+    SURNAME_BLOCK,
+    entity_blocks,
+    fold_transliteration,
+    is_single_person,
+    organization_words,
+    person_words,
+    surname_variants,
+)
 from claimtrace.model import Entity, EntityType, Mention
+
+__all__ = ["KeyStats", "cluster_keys", "fold_transliteration", "key_stats", "make_entity", "organization_words",
+           "person_words", "resolve_entities", "same_person"]
 
 PERSON_NAME_SCORE = 85.0  # whole-name similarity of two spellings of one person
 SURNAME_SCORE = 85.0
+LONE_SURNAME_SCORE = 90.0  # a surname alone against the surname of a full name
 FIRST_NAME_SCORE = 75.0
 ORGANIZATION_NAME_SCORE = 93.0  # "Ministry of Industry and Infrastructure/Infrastructural Development"
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
-_SPELLINGS = (("organisation", "organization"), ("defence", "defense"), ("centre", "center"),
-              ("programme", "program"))
 
 
 @dataclass(slots=True)
-class _KeyGroup:
-    """Every mention carrying one entity key, before keys are merged."""
+class KeyStats:
+    """What the mentions carrying one entity key say: their names, types and texts, counted."""
 
     key: str
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     texts: Counter[str] = field(default_factory=Counter)
-    mentions: list[tuple[str, int, int, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
-        return self.names.most_common(1)[0][0]
+        return max(self.names, key=lambda n: (self.names[n], len(n), n))
 
     @property
     def type(self) -> str:
-        return self.types.most_common(1)[0][0]
+        return max(self.types, key=lambda t: (self.types[t], t))
+
+    @property
+    def mention_count(self) -> int:
+        return sum(self.types.values())
+
+    def add(self, mention: Mention, count: int = 1) -> None:
+        self.names[mention.entity_name] += count
+        self.types[mention.entity_type] += count
+        self.texts[mention.text] += count
+
+    def __bool__(self) -> bool:
+        return self.mention_count > 0
+
+
+def key_stats(mentions: Iterable[tuple[str, Mention]]) -> dict[str, KeyStats]:
+    """The :class:`KeyStats` of every entity key of these (document id, mention) pairs."""
+    stats: dict[str, KeyStats] = {}
+    for _, mention in mentions:
+        stats.setdefault(mention.entity_key, KeyStats(mention.entity_key)).add(mention)
+    return stats
+
+
+def resolve_entities(mentions: Iterable[tuple[str, Mention]]) -> list[Entity]:
+    """One :class:`Entity` per real thing, from (document id, mention) pairs of many documents."""
+    mentions = list(mentions)
+    stats = key_stats(mentions)
+    spans: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
+    for doc_id, mention in mentions:
+        spans[mention.entity_key].append((doc_id, mention.start, mention.end, mention.text))
+    entities = []
+    for keys in cluster_keys(stats):
+        entity = make_entity([stats[k] for k in keys])
+        entity.mentions = sorted(m for k in keys for m in spans[k])
+        entities.append(entity)
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.key))
 
 
 class _Clusters:
@@ -64,52 +116,33 @@ class _Clusters:
         if root_a != root_b:
             self.parent[root_b] = root_a
 
-    def groups(self) -> dict[str, list[str]]:
+    def groups(self) -> list[list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for key in self.parent:
             out[self.find(key)].append(key)
-        return out
+        return [sorted(keys) for keys in out.values()]
 
 
-def resolve_entities(mentions: Iterable[tuple[str, Mention]]) -> list[Entity]:
-    """One :class:`Entity` per real thing, from (document name, mention) pairs of many documents."""
-    groups = _group_by_key(mentions)
-    clusters = _Clusters(groups)
-    _merge_people(groups, clusters)
-    _merge_organizations(groups, clusters)
-    entities = [_entity([groups[k] for k in keys]) for keys in clusters.groups().values()]
-    return sorted(entities, key=lambda e: (-len(e.mentions), e.key))
+def cluster_keys(stats: Mapping[str, KeyStats]) -> list[list[str]]:
+    """The keys of ``stats`` grouped into entities (each group sorted).
 
-
-def _group_by_key(mentions: Iterable[tuple[str, Mention]]) -> dict[str, _KeyGroup]:
-    groups: dict[str, _KeyGroup] = {}
-    for doc_id, mention in mentions:
-        group = groups.setdefault(mention.entity_key, _KeyGroup(mention.entity_key))
-        group.names[mention.entity_name] += 1
-        group.types[mention.entity_type] += 1
-        group.texts[mention.text] += 1
-        group.mentions.append((doc_id, mention.start, mention.end, mention.text))
-    return groups
+    Only keys of ``stats`` are compared, so a caller resolving part of a corpus
+    must pass every key that a merge rule could relate (see
+    :func:`claimtrace.link.incremental_entities.link_new_entities`).
+    """
+    postings: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(stats):
+        for block in entity_blocks(stats[key]):
+            postings[block].append(key)
+    clusters = _Clusters(stats)
+    _merge_people(stats, postings, clusters)
+    _merge_lone_surnames(stats, postings, clusters)
+    _merge_acronyms(stats, postings, clusters)
+    _merge_organizations(stats, postings, clusters)
+    return clusters.groups()
 
 
 # ---------------------------------------------------------------- people
-
-# Spellings that English transliterations of Russian, Turkic and Persian names swap freely.
-_TRANSLITERATION = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("yev", "ev"), ("iy", "i"), ("ye", "e"),
-                    ("y", "i"), ("ou", "u"), ("ck", "k"), ("q", "k"), ("w", "v"), ("ph", "f"))
-
-
-def fold_transliteration(word: str) -> str:
-    """One spelling for transliteration variants ("Zhaparov" and "Japarov" -> "japarov")."""
-    for variant, common in _TRANSLITERATION:
-        word = word.replace(variant, common)
-    return word
-
-
-def person_words(name: str) -> list[str]:
-    """A person's name as comparable words: no accents, case, dots or transliteration variants."""
-    return [fold_transliteration(w) for w in re.split(r"[\s.]+", strip_accents(name).casefold()) if w]
-
 
 def same_person(a: str, b: str) -> bool:
     """True when two full names are spellings of one person ("Beybut"/"Beibut Atamkulov").
@@ -128,70 +161,69 @@ def same_person(a: str, b: str) -> bool:
     return fuzz.ratio(" ".join(words_a), " ".join(words_b)) >= PERSON_NAME_SCORE
 
 
-def _merge_people(groups: dict[str, _KeyGroup], clusters: _Clusters) -> None:
-    people = [g for g in groups.values() if g.type == "person"]
-    full = [g for g in people if len(person_words(g.name)) >= 2]
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if same_person(a.name, b.name):
-                clusters.union(a.key, b.key)
+def _pairs(postings: Mapping[str, list[str]], kind: str) -> set[tuple[str, str]]:
+    return {pair for block, keys in postings.items() if block.startswith(kind) for pair in combinations(keys, 2)}
+
+
+def _merge_people(stats: Mapping[str, KeyStats], postings: Mapping[str, list[str]], clusters: _Clusters) -> None:
+    for a, b in sorted(_pairs(postings, PERSON_BLOCK)):
+        if same_person(stats[a].name, stats[b].name):
+            clusters.union(a, b)
+
+
+def _merge_lone_surnames(stats: Mapping[str, KeyStats], postings: Mapping[str, list[str]],
+                         clusters: _Clusters) -> None:
     # A surname alone joins the one person of that surname, never one of several.
-    for single in (g for g in people if len(person_words(g.name)) == 1):
-        surname = person_words(single.name)[0]
-        roots = {clusters.find(g.key) for g in full
-                 if fuzz.ratio(person_words(g.name)[-1], surname) >= 90}
+    for single in sorted(k for k, s in stats.items() if is_single_person(s)):
+        surname = person_words(stats[single].name)[0]
+        candidates = {k for v in surname_variants(surname) for k in postings.get(SURNAME_BLOCK + v, ())}
+        roots = {clusters.find(k) for k in candidates
+                 if fuzz.ratio(person_words(stats[k].name)[-1], surname) >= LONE_SURNAME_SCORE}
         if len(roots) == 1:
-            clusters.union(roots.pop(), single.key)
+            clusters.union(roots.pop(), single)
 
 
 # ---------------------------------------------------------------- organisations
 
-def organization_words(name: str) -> str:
-    """An organisation's name for comparison: one spelling, no accents, case, article or punctuation."""
-    text = strip_accents(name).casefold()
-    for british, american in _SPELLINGS:
-        text = text.replace(british, american)
-    text = re.sub(r"^the\s+", "", text)
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
-
-
-def _merge_organizations(groups: dict[str, _KeyGroup], clusters: _Clusters) -> None:
-    bodies = [g for g in groups.values() if g.type in ("organization", "government", "media")]
-    # An acronym defined in one document names the same body everywhere.
-    defined: dict[str, str] = {}
-    for group in bodies:
-        if len(group.name.split()) < 2:
+def _merge_acronyms(stats: Mapping[str, KeyStats], postings: Mapping[str, list[str]], clusters: _Clusters) -> None:
+    # An acronym defined in one document (a body named in full, also written so) names it everywhere;
+    # when several bodies define it, the one that writes it most often.
+    for block, keys in postings.items():
+        if not block.startswith(ACRONYM_BLOCK):
             continue
-        for text in group.texts:
-            if _ACRONYM.match(text):
-                defined.setdefault(text, group.key)
-    for group in bodies:
-        texts = set(group.texts)
-        if len(texts) == 1 and (acronym := texts.pop()) in defined and defined[acronym] != group.key:
-            clusters.union(defined[acronym], group.key)
+        acronym = block[len(ACRONYM_BLOCK):]
+        definers = [k for k in keys if len(stats[k].name.split()) >= 2]
+        if not definers:
+            continue
+        definer = min(definers, key=lambda k: (-stats[k].texts[acronym], k))
+        for key in keys:
+            if key != definer and set(stats[key].texts) == {acronym}:
+                clusters.union(definer, key)
+
+
+def _merge_organizations(stats: Mapping[str, KeyStats], postings: Mapping[str, list[str]],
+                         clusters: _Clusters) -> None:
     # The same full name with another spelling or a small variation.
-    named = [g for g in bodies if len(g.name.split()) >= 3]
-    for i, a in enumerate(named):
-        for b in named[i + 1:]:
-            if a.type == b.type and fuzz.ratio(organization_words(a.name), organization_words(b.name)) \
-                    >= ORGANIZATION_NAME_SCORE:
-                clusters.union(a.key, b.key)
+    for a, b in sorted(_pairs(postings, ORGANIZATION_BLOCK)):
+        if fuzz.ratio(organization_words(stats[a].name), organization_words(stats[b].name)) \
+                >= ORGANIZATION_NAME_SCORE:
+            clusters.union(a, b)
 
 
 # ---------------------------------------------------------------- the entity
 
-def _entity(members: list[_KeyGroup]) -> Entity:
-    representative = max(members, key=lambda g: (len(g.name.split()) >= 2, len(g.mentions), g.key))
+def make_entity(members: list[KeyStats]) -> Entity:
+    """The entity of these merged keys (without its mentions): key and name of its fullest, commonest key."""
+    representative = max(members, key=lambda g: (len(g.name.split()) >= 2, g.mention_count, g.key))
     names: Counter[str] = Counter()
     types: Counter[str] = Counter()
     for group in members:
         names.update(group.names)
         types.update(group.types)
-    entity_type: EntityType = types.most_common(1)[0][0]  # type: ignore[assignment]
+    entity_type: EntityType = max(types, key=lambda t: (types[t], t))  # type: ignore[assignment]
     if entity_type == "person":
-        name = max(names, key=lambda n: (len(person_words(n)) >= 2, names[n], len(n)))
+        name = max(names, key=lambda n: (len(person_words(n)) >= 2, names[n], len(n), n))
     else:
         name = representative.name
-    mentions = sorted(m for group in members for m in group.mentions)
     aliases = sorted(g.key for g in members if g.key != representative.key)
-    return Entity(representative.key, name, entity_type, aliases, mentions)
+    return Entity(representative.key, name, entity_type, aliases)

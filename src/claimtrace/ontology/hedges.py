@@ -46,6 +46,7 @@ class HedgeLexicon:
     counterfactual_modals: frozenset[str]
     desire_predicates: frozenset[str]
     title_cues: frozenset[str]
+    reported_nouns: frozenset[str]
 
     def level(self, kind: str, lemma: str) -> Level | None:
         """The certainty a word of this kind lowers an event to, or None when it is no hedge."""
@@ -115,6 +116,7 @@ def parse_hedges(data: Any, file: Path = HEDGES_FILE) -> HedgeLexicon:
         counterfactual_modals=frozenset(_words(non_assertion, "counterfactual_modals", file, "non_assertion")),
         desire_predicates=frozenset(_words(non_assertion, "desire_predicates", file, "non_assertion")),
         title_cues=frozenset(_words(non_assertion, "title_cues", file, "non_assertion")),
+        reported_nouns=frozenset(_words(non_assertion, "reported_nouns", file, "non_assertion")),
     )
 
 

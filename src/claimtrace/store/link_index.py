@@ -60,13 +60,6 @@ def postings(connection: sqlite3.Connection, keys: Collection[str]) -> dict[str,
     return found
 
 
-def unlinked_documents(connection: sqlite3.Connection) -> set[str]:
-    """Documents with an event claim that is filed under no link key (stored but never linked)."""
-    query = ("SELECT DISTINCT c.doc_id FROM event_claims c WHERE NOT EXISTS "
-             "(SELECT 1 FROM claim_link_keys k WHERE k.claim_id = c.id)")
-    return {row[0] for row in connection.execute(query)}
-
-
 def stories_of_claims(connection: sqlite3.Connection, claim_ids: Collection[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for part in chunks(claim_ids):

@@ -45,6 +45,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", "0001_initial.sql"),
     Migration(2, "link index", "0002_link_index.sql"),
     Migration(3, "roles", "0003_roles.sql"),
+    Migration(4, "entity index", "0004_entity_index.sql"),
+    Migration(5, "pending links", "0005_pending_links.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -21,6 +21,7 @@ from types import TracebackType
 from claimtrace.errors import Messages, StoreError
 from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mention, Rejection, Role, Story
 from claimtrace.store import link_index, role_rows, rows
+from claimtrace.store.entity_index import INDEX_TABLES, EntityIndex
 from claimtrace.store.migrations import migrate, schema_version
 from claimtrace.store.rows import DocumentRow, Params
 from claimtrace.store.sql import RowError, connect, execute, insert, insert_all, insert_sql
@@ -44,12 +45,14 @@ ON CONFLICT (id) DO UPDATE SET
     url = excluded.url, published = excluded.published, author = excluded.author, outlet = excluded.outlet,
     language = excluded.language, status = excluded.status
 """  # ingested_at keeps the first ingest; text and hash cannot differ for the same id
+# Entities written whole leave no entity index to update incrementally: it goes with them.
+_DELETE_ENTITIES = ("DELETE FROM entity_members", "DELETE FROM entities",
+                    *(f"DELETE FROM {table}" for table in INDEX_TABLES))
 _DELETE_LINKS = (
     "DELETE FROM contradictions",
     "DELETE FROM story_claims",
     "DELETE FROM stories",
-    "DELETE FROM entity_members",
-    "DELETE FROM entities",
+    *_DELETE_ENTITIES,
 )
 # Cross-document readers list records in document order (name, then id) so output is reproducible.
 _DOCUMENT_ORDER = "d.name, d.id"
@@ -130,6 +133,7 @@ class Store:
                             (p for claim in document.event_claims for p in rows.argument_params(claim)))
                 connection.execute(role_rows.DELETE_ROLES, {"doc_id": doc_id})
                 insert_all(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
+                connection.execute("INSERT INTO pending_links (doc_id) VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
         except (sqlite3.Error, RowError) as error:
             what = f"document {doc_id} ({document.origin})"
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
@@ -158,11 +162,7 @@ class Store:
             with self._transaction() as connection:
                 for statement in _DELETE_LINKS:
                     connection.execute(statement)
-                for entity in entities:
-                    insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
-                    members = dict.fromkeys([entity.key, *entity.aliases])
-                    insert_all(connection, "entity_members",
-                                ({"member_key": key, "entity_key": entity.key} for key in members))
+                _insert_entities(connection, entities)
                 for story in stories:
                     insert(connection, "stories",
                             {"id": story.id, "type": story.type, "label": story.label, "time": story.time})
@@ -274,9 +274,24 @@ class Store:
         keys = {link_index.DOCUMENT_KEY.format(doc_id=d) for d in doc_ids}
         return set().union(*self.link_postings(keys).values())
 
-    def unlinked_documents(self) -> set[str]:
-        """Ids of documents with event claims that were never linked (e.g. an interrupted ingest)."""
-        return link_index.unlinked_documents(self.connection)
+    def link_counts(self) -> dict[str, int]:
+        """Entities, stories and contradictions: the counts of the linked layer alone (small tables)."""
+        row = self.connection.execute(
+            "SELECT (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM stories), "
+            "(SELECT COUNT(*) FROM contradictions)").fetchone()
+        return {"entities": row[0], "stories": row[1], "contradictions": row[2]}
+
+    def pending_links(self) -> set[str]:
+        """Ids of documents written since they were last linked (new, or left by an interrupted run)."""
+        return {row[0] for row in self.connection.execute("SELECT doc_id FROM pending_links")}
+
+    def mark_linked(self, doc_ids: Collection[str] | None = None) -> None:
+        """Take these documents (all when None) off the queue of documents to link."""
+        with self._transaction() as connection:
+            if doc_ids is None:
+                connection.execute("DELETE FROM pending_links")
+            else:
+                connection.executemany("DELETE FROM pending_links WHERE doc_id = ?", ((d,) for d in doc_ids))
 
     def stories_of_claims(self, claim_ids: Collection[str]) -> dict[str, str]:
         """claim id -> id of the story that holds it, for the claims that are in a story."""
@@ -342,16 +357,16 @@ class Store:
         """Replace every entity (and its members) in one transaction, leaving stories as they are."""
         try:
             with self._transaction() as connection:
-                connection.execute("DELETE FROM entity_members")
-                connection.execute("DELETE FROM entities")
-                for entity in entities:
-                    insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
-                    members = dict.fromkeys([entity.key, *entity.aliases])
-                    insert_all(connection, "entity_members",
-                                ({"member_key": key, "entity_key": entity.key} for key in members))
+                for statement in _DELETE_ENTITIES:
+                    connection.execute(statement)
+                _insert_entities(connection, entities)
         except (sqlite3.Error, RowError) as error:
             raise StoreError(Messages.E022.format(what=f"{len(entities)} entities", path=self.path,
                                                   detail=error)) from error
+
+    def entity_index(self) -> EntityIndex:
+        """The entity layer as incremental resolution reads and updates it (counts, blocks, members)."""
+        return EntityIndex(self.connection, self.path)
 
     def entities(self) -> list[Entity]:
         """Every entity by key, with its aliases (sorted) and its mentions (in document order)."""
@@ -453,6 +468,14 @@ class Store:
 def open_store(path: str | Path) -> Store:
     """Open (creating and migrating if needed) the knowledge base at ``path``."""
     return Store(path)
+
+
+def _insert_entities(connection: sqlite3.Connection, entities: Iterable[Entity]) -> None:
+    """Entities and their members: an entity's own key and its aliases name the mentions it holds."""
+    for entity in entities:
+        insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
+        members = dict.fromkeys([entity.key, *entity.aliases])
+        insert_all(connection, "entity_members", ({"member_key": key, "entity_key": entity.key} for key in members))
 
 
 def _check_doc_ids(document: Document) -> None:

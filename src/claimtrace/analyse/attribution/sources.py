@@ -357,6 +357,9 @@ class SourceResolver:
             if child.dep_ in ("relcl", "acl", "appos") and child.i > root.i and words.start <= child.i < words.end \
                     and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
                 end = min(end, child.left_edge.i)
+            if child.dep_ == "prep" and child.i > root.i and words.start <= child.i < words.end and \
+                    _dates(child):
+                end = min(end, child.i)  # "the ministry on Friday denied": the day is the cue's
         words = words.doc[words.start:end] if end > words.start else words
         tokens = in_paragraph([t for t in words if not t.is_space], words.root)
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("relcl", "acl")):
@@ -404,3 +407,9 @@ def _definite(head: Token) -> bool:
     described = any(c.dep_ in ("prep", "poss", "compound", "appos", "acl", "relcl") or c.pos_ == "PROPN"
                     for c in head.children)
     return not described
+
+
+def _dates(preposition: Token) -> bool:
+    """Whether a prepositional phrase is a time expression ("on Friday"), which the parser may hang on the subject."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and all(t.ent_type_ in ("DATE", "TIME") for t in objects[0].subtree)

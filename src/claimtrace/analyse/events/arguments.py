@@ -20,11 +20,17 @@ _INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "pcomp")
 _MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
 _COMPLEMENTS = ("oprd", "attr", "acomp", "xcomp")
 _RELATIVE_PRONOUNS = ("that", "who", "which", "whom")
+# Quantities whose "of" phrase names the thing: "none of the tanks were delivered" delivers (no) tanks.
+_PARTITIVES = frozenset({"none", "some", "all", "most", "many", "few", "several", "half", "part", "any", "both",
+                         "neither", "either", "each", "one"})
 # Verbs whose subject comments on an event rather than takes part in it: "Bolivia criticised the sale"
 # does not make Bolivia the seller, as "Bolivia signed the agreement" makes it a party.
 _COMMENTARY = frozenset({"criticise", "criticize", "condemn", "welcome", "praise", "deny", "report",
                          "oppose", "question", "investigate", "discuss", "protest", "reject", "denounce", "hail",
                          "applaud", "blame", "mention", "describe", "cite"})
+# Nouns of a change in an amount: the subject of "approved an increase of the budget" sets the budget.
+_CHANGE_NOUNS = frozenset({"increase", "rise", "raise", "hike", "boost", "cut", "reduction", "decrease",
+                           "expansion", "doubling", "tripling", "growth"})
 # Verbs whose subject takes part in the event of their "in" phrase ("was involved in the sale").
 _PARTICIPATION = frozenset({"involve", "engage", "catch", "participate", "implicate", "embroil", "partake"})
 
@@ -35,6 +41,8 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.i != verb.i and not _children(verb, "dobj"):
         return is_passive(verb.head)  # "was dismissed and (was) arrested"
+    if any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return False  # "reports that the country had supplied tanks", parsed as a noun's modifier
     return verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
@@ -80,6 +88,9 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
         return None
     if not is_verb(token):
         head = phrase_head(token)
+        change = _changed_by(head)
+        if change is not None:
+            return subject_of(change, depth + 1)  # "Kenya approved an increase of its defence budget"
         verb = governor(token)
         if verb is not None and head.dep_ in _OBJECT_OF_VERB and verb.lemma_.lower() not in _COMMENTARY:
             return subject_of(verb, depth + 1)
@@ -107,6 +118,16 @@ def subject_of(token: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _changed_by(noun: Token) -> Token | None:
+    """The change noun whose "of" phrase the noun is ("an increase of the budget" -> increase)."""
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.i != preposition.i:
+        change = preposition.head
+        if change.pos_ == "NOUN" and change.lemma_.lower() in _CHANGE_NOUNS:
+            return change
+    return None
+
+
 def _takes_part(verb: Token, preposition: str) -> bool:
     lemma = verb.lemma_.lower()
     return preposition == "in" and lemma in _PARTICIPATION or preposition == "behind" and lemma == "be"
@@ -118,20 +139,32 @@ def object_of(token: Token) -> Token | None:
         if is_passive(token):
             found = _children(token, "dobj") or _children(token, *_PASSIVE_SUBJECTS)
             if found:
-                return found[0]
+                return partitive_whole(found[0])
             if token.dep_ in ("acl", "relcl"):
                 return token.head
             if token.dep_ == "conj" and is_verb(token.head) and is_passive(token.head):
                 return object_of(token.head)  # "X was removed and arrested": X was arrested
             return None
         found = _children(token, "dobj", "attr", "oprd")
-        return found[0] if found else None
+        return partitive_whole(found[0]) if found else None
     for prep in _children(token, "prep"):
         if prep.lower_ == "of":
             objects = _children(prep, "pobj")
             if objects:
                 return objects[0]
     return None
+
+
+def partitive_whole(noun: Token) -> Token:
+    """The thing a partitive quantity is of ("tanks" in "none of the tanks"), else the noun itself."""
+    if noun.lower_ not in _PARTITIVES:
+        return noun
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "of":
+            objects = _children(prep, "pobj")
+            if objects:
+                return objects[0]
+    return noun
 
 
 def preposition_objects(token: Token, words: frozenset[str]) -> list[Token]:

@@ -156,10 +156,12 @@ def resolve_filler(token: Token, offset: int, index: MentionIndex, prefer_place:
         if speaker is not None and speaker.source_type == "person":
             return Filler(speaker.source, speaker.source_key, "person", token)
         return None
+    phrase = _phrase_tokens(token)
     own = index.covering(start, start + len(token.text))
+    if own is not None and own.entity_type == "government":
+        own = _owner_state(phrase, offset, index) or own
     if own is not None:
         return Filler(own.entity_name, own.entity_key, own.entity_type, token)
-    phrase = _phrase_tokens(token)
     preference = _PLACE_PREFERENCE if prefer_place else _TYPE_PREFERENCE
     best: tuple[tuple[int, int, int, int], Mention] | None = None
     for member in phrase:
@@ -180,6 +182,17 @@ def resolve_filler(token: Token, offset: int, index: MentionIndex, prefer_place:
     if referent is not None:
         return Filler(referent.entity_name, referent.entity_key, referent.entity_type, token)
     return _from_spacy_entity(token, phrase) or _from_proper_name(token)
+
+
+def _owner_state(phrase: list[Token], offset: int, index: MentionIndex) -> Mention | None:
+    """The country a government body's phrase names as its owner: "Ghana's Ministry of Defence",
+    "the Ministry of Defence of Ghana". As a party of an event, the body acts for its state."""
+    for member in phrase:
+        owner = member.dep_ == "poss" or member.dep_ == "pobj" and member.head.lower_ == "of"
+        mention = index.covering(offset + member.idx, offset + member.idx + len(member.text)) if owner else None
+        if mention is not None and mention.entity_key.startswith("country:"):
+            return mention
+    return None
 
 
 def _from_proper_name(token: Token) -> Filler | None:

@@ -19,8 +19,9 @@ from claimtrace.analyse.events.arguments import subject_of
 from claimtrace.analyse.events.discourse import DiscourseContext, is_joint_reference, latest_pair
 from claimtrace.analyse.events.fillers import Filler, MentionIndex
 from claimtrace.analyse.events.timing import event_time
+from claimtrace.analyse.events.voice import voice_of
 from claimtrace.analyse.pipeline import Analysis, ParsedSegment
-from claimtrace.model import AUTHOR, Attribution, Document, EventClaim, SourceType
+from claimtrace.model import Attribution, Document, EventClaim
 from claimtrace.ontology.events import load_event_types
 from claimtrace.ontology.hedges import load_hedges
 from claimtrace.knowledge.gazetteer import Gazetteer
@@ -169,7 +170,8 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
     trigger = candidate.trigger
     offset = parsed.offset
     trigger_start = offset + trigger.token.idx
-    attribution = innermost_attribution(document.attributions, trigger_start)
+    source, source_type, attribution = voice_of(innermost_attribution(document.attributions, trigger_start),
+                                                parsed, trigger.token, load_hedges().reported_nouns)
     polarity = candidate.factuality.polarity
     if attribution is not None and attribution.polarity == "negative":
         polarity = "negative" if polarity == "positive" else "positive"
@@ -188,10 +190,9 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
         keys |= {role: f.key for role, f in others.items() if f.key}
         for role, tokens in candidate.tokens.items():
             if role not in arguments and role not in PARTY_ROLES and tokens:
-                arguments[role] = _phrase_text(tokens[0])
+                arguments[role] = _phrase_text(tokens[0], load_hedges().negation_determiners)
         if candidate.amount:
             arguments["amount"] = candidate.amount
-        source, source_type = _voice(attribution, parsed)
         claims.append(EventClaim(
             doc_id=document.id, type=trigger.event_type.name, evidence=evidence, trigger=trigger_span,
             source=source, source_type=source_type,
@@ -202,20 +203,12 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
     return claims
 
 
-def _phrase_text(head: Token) -> str:
+def _phrase_text(head: Token, negators: frozenset[str]) -> str:
     """A non-party argument as written: the head with what precedes it in its phrase ("12 Caesar
-    howitzers"), without the clauses and prepositions that follow it."""
-    return " ".join(t.text for t in head.subtree if t.i <= head.i and not t.is_punct)[:120]
-
-
-def _voice(attribution: Attribution | None, parsed: ParsedSegment) -> tuple[str, SourceType]:
-    """Who states the claim: the attribution's source, else the comment's writer, else the author."""
-    if attribution is not None:
-        return attribution.source, attribution.source_type
-    segment = parsed.segment
-    if segment.kind == "comment" and segment.author:
-        return segment.author, "person"  # a reader's comment is its writer's voice, not the article's
-    return AUTHOR, "author"
+    howitzers"), without the clauses and prepositions that follow it, and without a negative
+    determiner, which the claim's polarity states ("no tanks" -> "tanks")."""
+    return " ".join(t.text for t in head.subtree if t.i <= head.i and not t.is_punct and
+                    not (t.dep_ in ("det", "preconj") and t.lower_ in negators))[:120]
 
 
 def _compatible(a: EventClaim, b: EventClaim) -> bool:
