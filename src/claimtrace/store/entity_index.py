@@ -16,6 +16,7 @@ from claimtrace.errors import Messages, StoreError
 from claimtrace.model import Entity, Mention
 from claimtrace.store import rows
 from claimtrace.store.link_index import chunks, placeholders
+from claimtrace.store.sql import RowError, insert_entities, transaction
 
 LINKED = ""  # the member key of the row that marks a document as resolved
 # (entity key, field, value, count) for the names, types and texts of an entity key's mentions
@@ -110,7 +111,7 @@ class EntityIndex:
         with self._transaction(f"{len(entities)} entities") as connection:
             for table in (*INDEX_TABLES, "entity_members", "entities"):
                 connection.execute(f"DELETE FROM {table}")
-            _insert_entities(connection, entities)
+            insert_entities(connection, entities)
             _insert_index(connection, counts, blocks, document_keys)
 
     def update(self, removed: Collection[str], entities: list[Entity], counts: Iterable[CountRow],
@@ -129,30 +130,17 @@ class EntityIndex:
                 connection.execute(f"DELETE FROM entity_blocks WHERE member_key IN ({marks})", part)
             for part in chunks(document_keys):
                 connection.execute(f"DELETE FROM entity_documents WHERE doc_id IN ({placeholders(len(part))})", part)
-            _insert_entities(connection, entities)
+            insert_entities(connection, entities)
             _insert_index(connection, counts, blocks, document_keys)
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
         connection = self.connection
         try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(connection):
                 yield connection
-                connection.execute("COMMIT")
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as error:
+        except (sqlite3.Error, RowError) as error:
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
-
-
-def _insert_entities(connection: sqlite3.Connection, entities: list[Entity]) -> None:
-    connection.executemany("INSERT INTO entities (key, name, type) VALUES (?, ?, ?)",
-                           [(e.key, e.name, e.type) for e in entities])
-    connection.executemany("INSERT INTO entity_members (member_key, entity_key) VALUES (?, ?)",
-                           [(key, e.key) for e in entities for key in dict.fromkeys([e.key, *e.aliases])])
 
 
 def _insert_index(connection: sqlite3.Connection, counts: Iterable[CountRow], blocks: Mapping[str, Iterable[str]],

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from claimtrace.errors import Messages, StoreError
+from claimtrace.model import Entity
 from claimtrace.store import rows
 from claimtrace.store.rows import Params
 
@@ -61,3 +63,27 @@ def insert_sql(table: str, columns: tuple[str, ...]) -> str:
     names = ", ".join(f'"{column}"' for column in columns)
     values = ", ".join(f":{column}" for column in columns)
     return f"INSERT INTO {table} ({names}) VALUES ({values})"
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction: BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def insert_entities(connection: sqlite3.Connection, entities: Iterable[Entity]) -> None:
+    """Entities and their members: an entity's own key and its aliases name the mentions it holds.
+
+    Row by row, so that a key claimed by two entities fails naming the key.
+    """
+    for entity in entities:
+        insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
+        members = dict.fromkeys([entity.key, *entity.aliases])
+        insert_all(connection, "entity_members", ({"member_key": key, "entity_key": entity.key} for key in members))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -24,7 +24,16 @@ from claimtrace.store import link_index, role_rows, rows
 from claimtrace.store.entity_index import INDEX_TABLES, EntityIndex
 from claimtrace.store.migrations import migrate, schema_version
 from claimtrace.store.rows import DocumentRow, Params
-from claimtrace.store.sql import RowError, connect, execute, insert, insert_all, insert_sql
+from claimtrace.store.sql import (
+    RowError,
+    connect,
+    execute,
+    insert,
+    insert_all,
+    insert_entities,
+    insert_sql,
+    transaction,
+)
 
 
 # Children of a document, deleted in this order before it is written again.
@@ -162,7 +171,7 @@ class Store:
             with self._transaction() as connection:
                 for statement in _DELETE_LINKS:
                     connection.execute(statement)
-                _insert_entities(connection, entities)
+                insert_entities(connection, entities)
                 for story in stories:
                     insert(connection, "stories",
                             {"id": story.id, "type": story.type, "label": story.label, "time": story.time})
@@ -359,7 +368,7 @@ class Store:
             with self._transaction() as connection:
                 for statement in _DELETE_ENTITIES:
                     connection.execute(statement)
-                _insert_entities(connection, entities)
+                insert_entities(connection, entities)
         except (sqlite3.Error, RowError) as error:
             raise StoreError(Messages.E022.format(what=f"{len(entities)} entities", path=self.path,
                                                   detail=error)) from error
@@ -437,18 +446,8 @@ class Store:
             stories[row["story_id"]].claim_ids.append(row["claim_id"])
         return list(stories.values())
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout)."""
-        connection = self.connection
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield connection
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.connection)
 
     @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -468,14 +467,6 @@ class Store:
 def open_store(path: str | Path) -> Store:
     """Open (creating and migrating if needed) the knowledge base at ``path``."""
     return Store(path)
-
-
-def _insert_entities(connection: sqlite3.Connection, entities: Iterable[Entity]) -> None:
-    """Entities and their members: an entity's own key and its aliases name the mentions it holds."""
-    for entity in entities:
-        insert(connection, "entities", {"key": entity.key, "name": entity.name, "type": entity.type})
-        members = dict.fromkeys([entity.key, *entity.aliases])
-        insert_all(connection, "entity_members", ({"member_key": key, "entity_key": entity.key} for key in members))
 
 
 def _check_doc_ids(document: Document) -> None:
