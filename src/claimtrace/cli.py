@@ -329,6 +329,46 @@ def register(db_path: str, csv_path: str, sources_path: str | None) -> None:
                   highlight=False)
 
 
+@main.command()
+@db_option
+@click.option("--html", "html_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the pages to (created if missing).")
+@sources_option
+def report(db_path: str, html_dir: str, sources_path: str | None) -> None:
+    """Write the web app's pages (overview, stories, documents, entities, register) as static HTML.
+
+    The folder opens from disk (index.html) without a server and links only to itself.
+
+    \b
+    Example:
+      claimtrace report --html kb-report --db kb.db
+    """
+    from claimtrace.export.static_site import StaticSiteOptions, write_static_site
+
+    _existing_store(db_path).close()
+    summary = write_static_site(StaticSiteOptions(db_path=db_path, out_dir=html_dir, sources_path=sources_path))
+    console.print(summary.line(), highlight=False, soft_wrap=True)
+
+
+@main.command()
+@db_option
+@click.option("--graphml", "graphml_path", required=True, type=click.Path(dir_okay=False),
+              help="GraphML file to write: the entity graph (who claims what about whom), for Gephi.")
+def export(db_path: str, graphml_path: str) -> None:
+    """Export the knowledge base for other tools: the entity graph as GraphML for Gephi.
+
+    \b
+    Example:
+      claimtrace export --graphml entities.graphml --db kb.db
+    """
+    from claimtrace.export.graphml import write_graphml
+
+    with _existing_store(db_path) as store:
+        graph = write_graphml(store, graphml_path)
+    console.print(f"export: {len(graph.entities)} entities, {len(graph.edges)} statement edges -> {graphml_path}",
+                  highlight=False, soft_wrap=True)
+
+
 def _existing_store(db_path: str):  # type: ignore[no-untyped-def]
     from claimtrace.store import open_store
 

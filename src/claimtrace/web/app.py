@@ -12,9 +12,8 @@ from claimtrace.errors import Messages, StoreError
 from claimtrace.link.registry import SourceRegistry
 from claimtrace.web import document, entity, overview, register, story
 from claimtrace.web.access import check_binding, token_guard
-from claimtrace.web.pages import Site, template_environment
+from claimtrace.web.pages import STATIC, Site, template_environment
 
-STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 

@@ -8,14 +8,18 @@ from starlette.responses import HTMLResponse
 from claimtrace.errors import StoreError
 from claimtrace.store import web_queries
 from claimtrace.web.highlight import blocks, document_marks
-from claimtrace.web.pages import entity_url, site_of
+from claimtrace.web.pages import Page, Site, respond, site_of
 
 router = APIRouter()
 
 
 @router.get("/document/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
-    site = site_of(request)
+    return respond(request, document_content(site_of(request), doc_id))
+
+
+def document_content(site: Site, doc_id: str) -> Page:
+    """The document page, or a not-found page when there is no such document."""
     with site.store() as store:
         try:
             document = store.load_document(doc_id)
@@ -26,8 +30,8 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
         duplicates = web_queries.segment_documents(
             store, {s.duplicate_of for s in document.segments if s.duplicate_of})
         briefs = store.document_briefs(set(duplicates.values()))
-    urls = {m.entity_key: entity_url(keys.get(m.entity_key, m.entity_key)) for m in document.mentions}
+    urls = {m.entity_key: site.links.entity(keys.get(m.entity_key, m.entity_key)) for m in document.mentions}
     duplicate_names = {segment_id: (doc, briefs[doc].name) for segment_id, doc in duplicates.items() if doc in briefs}
-    return site.render("document.html", title=document.title or document.name, document=document, doc_id=doc_id,
-                       blocks=blocks(document, document_marks(document, urls)), stories=stories,
-                       duplicates=duplicate_names)
+    return Page("document.html", document.title or document.name, dict(
+        document=document, doc_id=doc_id, blocks=blocks(document, document_marks(document, urls)), stories=stories,
+        duplicates=duplicate_names))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
 from claimtrace.store import web_queries
-from claimtrace.web.pages import site_of
+from claimtrace.web.pages import Page, Site, respond, site_of
 
 router = APIRouter()
 
@@ -17,7 +17,11 @@ ITEMS_SHOWN = 200  # per list: a country in a large corpus says and is said abou
 
 @router.get("/entity/{key:path}", response_class=HTMLResponse)
 def entity_page(request: Request, key: str) -> HTMLResponse:
-    site = site_of(request)
+    return respond(request, entity_content(site_of(request), key))
+
+
+def entity_content(site: Site, key: str) -> Page:
+    """The dossier of the entity ``key`` (or of the entity a mention key belongs to), else a not-found page."""
     with site.store() as store:
         entity_key = web_queries.entity_key_of(store, key)
         entity = web_queries.entity(store, entity_key) if entity_key else None
@@ -36,6 +40,7 @@ def entity_page(request: Request, key: str) -> HTMLResponse:
         briefs = store.document_briefs({m[0] for m in entity.mentions} | {a.doc_id for a in said}
                                        | {c.doc_id for c in about})
     spellings = Counter(text for _, _, _, text in entity.mentions).most_common()
-    return site.render("entity.html", title=entity.name, entity=entity, spellings=spellings, roles=roles,
-                       said=said, contents=contents, about=about, evidence=evidence, story_of=story_of,
-                       stories=stories, briefs=briefs, documents=len({m[0] for m in entity.mentions}))
+    return Page("entity.html", entity.name, dict(
+        entity=entity, spellings=spellings, roles=roles, said=said, contents=contents, about=about,
+        evidence=evidence, story_of=story_of, stories=stories, briefs=briefs,
+        documents=len({m[0] for m in entity.mentions})))

@@ -7,7 +7,7 @@ from starlette.responses import HTMLResponse
 
 from claimtrace.link.confidence import RatingContext
 from claimtrace.store import web_queries
-from claimtrace.web.pages import site_of
+from claimtrace.web.pages import Page, Site, respond, site_of
 from claimtrace.web.story import rating_of
 
 router = APIRouter()
@@ -18,7 +18,11 @@ DOCUMENTS_SHOWN = 50
 
 @router.get("/", response_class=HTMLResponse)
 def overview_page(request: Request) -> HTMLResponse:
-    site = site_of(request)
+    return respond(request, overview_content(site_of(request)))
+
+
+def overview_content(site: Site) -> Page:
+    """The overview page of the knowledge base."""
     with site.store() as store:
         counts = store.counts()
         ranks = web_queries.contested_stories(store, STORIES_SHOWN)
@@ -30,6 +34,6 @@ def overview_page(request: Request) -> HTMLResponse:
                  for rank in ranks if rank.story_id in stories]
         documents = web_queries.recent_documents(store, DOCUMENTS_SHOWN)
         rejections = store.rejections()
-    return site.render("overview.html", title="Overview", counts=counts, stories=rated, documents=documents,
-                       rejections=rejections)
+    return Page("overview.html", "Overview", dict(counts=counts, stories=rated, documents=documents,
+                                                  rejections=rejections))
 

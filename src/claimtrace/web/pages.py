@@ -1,10 +1,16 @@
-"""What every page handler shares: the options, the templates, the source registry, a store per request."""
+"""What every page shares: where pages live, the templates, the source registry, a store per page.
+
+A page is built once, as a :class:`Page` (a template and its values), by one
+function per page kind (``overview_content``, ``story_content`` ...). The
+server answers a request with it; the static export (``claimtrace report
+--html``) writes it to a file. The two differ only in their :class:`Links`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlparse
@@ -17,29 +23,75 @@ from claimtrace.link.registry import SourceRegistry
 from claimtrace.store import Store, open_store
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
 SAFE_SCHEMES = frozenset({"http", "https"})
+
+
+class Links:
+    """Where each page lives, as the server answers it (absolute paths); the static export overrides this."""
+
+    def home(self) -> str:
+        return "/"
+
+    def register(self) -> str:
+        return "/register"
+
+    def register_csv(self) -> str:
+        return "/register.csv"
+
+    def static(self, name: str) -> str:
+        return "/static/" + quote(name)
+
+    def entity(self, key: str) -> str:
+        return "/entity/" + quote(key, safe="")
+
+    def document(self, doc_id: str) -> str:
+        return "/document/" + quote(doc_id, safe="")
+
+    def story(self, story_id: str) -> str:
+        return "/story/" + quote(story_id, safe="")
+
+    def claim(self, doc_id: str, claim_id: str) -> str:
+        """The claim's evidence in its document."""
+        return f"{self.document(doc_id)}#claim-{quote(claim_id, safe='')}"
+
+
+@dataclass(slots=True)
+class Page:
+    """One rendered-to-be page: its template, title, values and HTTP status."""
+
+    template: str
+    title: str
+    values: dict[str, Any] = field(default_factory=dict)
+    status_code: int = 200
 
 
 @dataclass(slots=True)
 class Site:
-    """The app's shared state (``request.app.state.site``): where the store is, how to render, how to rate."""
+    """What page builders share: where the store is, how to render, how to rate, where pages live."""
 
     db_path: str
     templates: Environment
     registry: SourceRegistry
+    links: Links = field(default_factory=Links)
+    opened: Store | None = None  # one store for every page (the static export); None opens one per page
 
     @contextmanager
     def store(self) -> Iterator[Store]:
-        """A store for this request: SQLite connections stay in the thread that opened them."""
+        """A store for this page: SQLite connections stay in the thread that opened them."""
+        if self.opened is not None:
+            yield self.opened
+            return
         with open_store(self.db_path) as store:
             yield store
 
-    def render(self, name: str, status_code: int = 200, **values: Any) -> HTMLResponse:
-        html = self.templates.get_template(name).render(db_path=self.db_path, **values)
-        return HTMLResponse(html, status_code=status_code)
+    def render(self, page: Page) -> str:
+        """The page as HTML."""
+        return self.templates.get_template(page.template).render(db_path=self.db_path, title=page.title,
+                                                                 **page.values)
 
-    def not_found(self, what: str) -> HTMLResponse:
-        return self.render("error.html", status_code=404, title="Not found", message=what)
+    def not_found(self, what: str) -> Page:
+        return Page("error.html", "Not found", {"message": what}, status_code=404)
 
 
 def site_of(request: Request) -> Site:
@@ -47,31 +99,21 @@ def site_of(request: Request) -> Site:
     return site
 
 
-def template_environment() -> Environment:
+def respond(request: Request, page: Page) -> HTMLResponse:
+    """The page as the server's answer."""
+    return HTMLResponse(site_of(request).render(page), status_code=page.status_code)
+
+
+def template_environment(links: Links | None = None) -> Environment:
     """Jinja2 with autoescaping on for every template and the URL helpers the templates use."""
+    links = links or Links()
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True)
-    environment.globals.update(entity_url=entity_url, document_url=document_url, story_url=story_url,
-                               claim_url=claim_url, safe_url=safe_url)
+    environment.globals.update(entity_url=links.entity, document_url=links.document, story_url=links.story,
+                               claim_url=links.claim, home_url=links.home, register_url=links.register,
+                               register_csv_url=links.register_csv, static_url=links.static, safe_url=safe_url)
     environment.filters["short"] = short
     return environment
-
-
-def entity_url(key: str) -> str:
-    return "/entity/" + quote(key, safe="")
-
-
-def document_url(doc_id: str) -> str:
-    return "/document/" + quote(doc_id, safe="")
-
-
-def story_url(story_id: str) -> str:
-    return "/story/" + quote(story_id, safe="")
-
-
-def claim_url(doc_id: str, claim_id: str) -> str:
-    """The claim's evidence in its document."""
-    return f"{document_url(doc_id)}#claim-{quote(claim_id, safe='')}"
 
 
 def safe_url(url: str | None) -> str | None:

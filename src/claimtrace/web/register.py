@@ -6,17 +6,21 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from claimtrace.export.register import build_register, register_csv
-from claimtrace.web.pages import site_of
+from claimtrace.web.pages import Page, Site, respond, site_of
 
 router = APIRouter()
 
 
 @router.get("/register", response_class=HTMLResponse)
 def register_page(request: Request) -> HTMLResponse:
-    site = site_of(request)
+    return respond(request, register_content(site_of(request)))
+
+
+def register_content(site: Site) -> Page:
+    """The register page: one row per reported arms transfer."""
     with site.store() as store:
         rows = build_register(store, site.registry)
-    return site.render("register.html", title="Register of arms transfers", rows=rows)
+    return Page("register.html", "Register of arms transfers", {"rows": rows})
 
 
 @router.get("/register.csv")

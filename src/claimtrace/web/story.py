@@ -14,7 +14,7 @@ from claimtrace.link.registry import SourceAssessment
 from claimtrace.link.voices import Voice, source_phrase, voices_of
 from claimtrace.model import Document, EventClaim, Story
 from claimtrace.store import web_queries
-from claimtrace.web.pages import site_of
+from claimtrace.web.pages import Page, Site, respond, site_of
 
 router = APIRouter()
 
@@ -49,7 +49,11 @@ def rating_of(story: Story, claims: Mapping[str, EventClaim], context: RatingCon
 
 @router.get("/story/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    site = site_of(request)
+    return respond(request, story_content(site_of(request), story_id))
+
+
+def story_content(site: Site, story_id: str) -> Page:
+    """The story page, or a not-found page when there is no such story."""
     with site.store() as store:
         story = store.story(story_id)
         if story is None:
@@ -66,10 +70,10 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     sources = [(", ".join(source_phrase(v.representative, documents) for v in group.voices), group.reasons)
                for group in groups]
     phrases = {claim.id: source_phrase(claim, documents) for claim in members}
-    return site.render("story.html", title=story.label, story=story, rating=rating_of(story, claims, context),
-                       asserting=[v for v in views if v.stance == "asserts"],
-                       denying=[v for v in views if v.stance == "denies"],
-                       contradictions=contradictions, claims=claims, phrases=phrases, sources=sources)
+    return Page("story.html", story.label, dict(
+        story=story, rating=rating_of(story, claims, context), asserting=[v for v in views if v.stance == "asserts"],
+        denying=[v for v in views if v.stance == "denies"], contradictions=contradictions, claims=claims,
+        phrases=phrases, sources=sources))
 
 
 def _voice_view(voice: Voice, documents: Mapping[str, Document], cues: Mapping[str, str],
