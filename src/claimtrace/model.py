@@ -107,12 +107,18 @@ class EventClaim:
     attribution_id: str | None = None
     segment_id: str | None = None
 
+    _id_cache: tuple[tuple[object, ...], str] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def id(self) -> str:
         # One claim per (source, event, polarity); one sentence may state the event for
-        # several parties, so the parties are part of the identity too.
-        return make_id(self.doc_id, "claim", *self.evidence, self.type, self.source, self.polarity,
-                       self.arguments.get("agent"), self.arguments.get("recipient"))
+        # several parties, so the parties are part of the identity too. Linking asks for
+        # ids many times: the hash is kept until a part of the identity changes.
+        parts = (self.doc_id, "claim", *self.evidence, self.type, self.source, self.polarity,
+                 self.arguments.get("agent"), self.arguments.get("recipient"))
+        if self._id_cache is None or self._id_cache[0] != parts:
+            self._id_cache = (parts, make_id(*parts))
+        return self._id_cache[1]
 
     @property
     def agent(self) -> str | None:
