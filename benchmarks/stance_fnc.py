@@ -31,9 +31,10 @@ def main() -> None:
     parser.add_argument("--test-fraction", type=float, default=0.2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--weight-power", type=float, default=TrainingOptions().class_weight_power)
+    parser.add_argument("--no-tune-disagree", action="store_true", help="keep disagree's odds as fitted")
     parser.add_argument("--skip-emergent", action="store_true")
     args = parser.parse_args()
-    options = TrainingOptions(class_weight_power=args.weight_power)
+    options = TrainingOptions(class_weight_power=args.weight_power, tune_disagree=not args.no_tune_disagree)
 
     pairs = read_fnc(args.fnc / "train_stances.csv", args.fnc / "train_bodies.csv")
     train_part, test_part = topic_split(pairs, args.test_fraction, args.seed)
@@ -46,7 +47,7 @@ def main() -> None:
     trained = time.perf_counter()
     predicted = [p.stance for p in model.predict(test_part)]
     done = time.perf_counter()
-    print(f"train {trained - started:.1f} s, predict {done - trained:.1f} s "
+    print(f"disagree odds x{model.disagree_odds:.2f}; train {trained - started:.1f} s, predict {done - trained:.1f} s "
           f"({1000 * (done - trained) / len(test_part):.2f} ms/pair)")
     print(report(fnc_score([p.stance or "" for p in test_part], predicted)))
 

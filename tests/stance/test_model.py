@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from claimtrace.stance.data import STANCES, StancePair
-from claimtrace.stance.model import StanceModelError, load_model, train
+from claimtrace.stance.model import StanceModelError, TrainingOptions, load_model, train
 
 
 def test_train_on_hand_pairs_then_save_and_load_predict_alike(tmp_path: Path, hand_pairs: list[StancePair]) -> None:
@@ -61,3 +61,14 @@ def test_shipped_model_rates_a_denial_more_disagreeing_than_a_confirmation(shipp
 
 def test_predict_of_no_pairs_is_empty(shipped_model) -> None:
     assert shipped_model.predict([]) == []
+
+
+def test_train_fits_a_short_text_model_when_there_are_enough_short_texts(hand_pairs: list[StancePair]) -> None:
+    short_pairs = [StancePair("Navy frigate Aurora sold to Chile", str(i), text, stance) for i, (text, stance) in
+                   enumerate([("Chile buys the frigate Aurora", "agree"), ("Aurora sale to Chile done", "agree"),
+                              ("Navy denies selling Aurora, a hoax", "disagree"), ("Aurora was not sold", "disagree"),
+                              ("Report: Aurora may go to Chile", "discuss"), ("Was the Aurora sold?", "discuss")])]
+    with_short = train(short_pairs, TrainingOptions(min_short_texts=3))
+    without = train(short_pairs, TrainingOptions(min_short_texts=1000))
+    assert with_short.short is not None and without.short is None
+    assert all(p.stance in STANCES for p in with_short.predict(short_pairs))

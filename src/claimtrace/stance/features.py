@@ -16,7 +16,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from claimtrace.stance.data import StancePair
-from claimtrace.stance.text import CUE_KINDS, content_stems, load_cues, sentences, tokens
+from claimtrace.stance.text import CUE_KINDS, content_stems, load_cues, sentences, stem, tokens
+from claimtrace.stance.window import ClaimWindow, load_contrast
 
 EVIDENCE_SENTENCES = 3
 LEAD_SENTENCES = 3
@@ -28,6 +29,10 @@ FEATURE_NAMES = (
      "head_question", "head_quoted", "head_length", "polarity_mismatch"]
     + [f"head_{k}" for k in CUE_KINDS] + [f"body_{k}" for k in CUE_KINDS] + [f"evidence_{k}" for k in CUE_KINDS]
     + [f"best_{k}" for k in CUE_KINDS] + [f"near_{k}" for k in CUE_KINDS] + [f"lead_{k}" for k in CUE_KINDS]
+    + [f"window_top_{k}" for k in CUE_KINDS] + ["negated_claim_top", "contrast_top"]
+    + [f"window_best_{k}" for k in CUE_KINDS] + ["negated_claim_best", "contrast_best"]
+    + [f"window_body_{k}" for k in CUE_KINDS] + ["negated_claim_body", "contrast_body"]
+    + ["negation_mismatch", "head_contrast", "best_question"]
 )
 
 
@@ -42,6 +47,8 @@ class BodyView:
     vector: sparse.csr_matrix  # 1 x vocabulary, the whole body
     all_stems: set[str]
     lead_stems: set[str]
+    words: list[list[str]]  # each sentence's tokens
+    word_stems: list[list[str]]  # and their stems, position for position
 
 
 @dataclass(slots=True)
@@ -51,6 +58,7 @@ class HeadlineView:
     cues: np.ndarray
     question: bool
     quoted: bool
+    contrast: float  # contrast cues in the headline itself
 
 
 def _given(stems: list[str]) -> list[str]:
@@ -92,21 +100,24 @@ class PairFeaturizer:
 
     def _body_view(self, text: str) -> BodyView:
         cut = sentences(text)
+        words = [tokens(s) for s in cut]
         stem_lists = [content_stems(s) for s in cut]
         stems = [set(s) for s in stem_lists]
         cues = load_cues()
-        counts = np.vstack([cues.counts(tokens(s)) for s in cut])
+        counts = np.vstack([cues.counts(w) for w in words])
         all_stems = set().union(*stems)
         lead = set().union(*stems[:LEAD_SENTENCES])
         matrix = self.vectorizer.transform(stem_lists + [[s for lst in stem_lists for s in lst]]).tocsr()
-        return BodyView(cut, stems, counts, matrix[:-1], matrix[-1], all_stems, lead)
+        return BodyView(cut, stems, counts, matrix[:-1], matrix[-1], all_stems, lead, words,
+                        [[stem(w) for w in sentence] for sentence in words])
 
     def _headline_view(self, text: str) -> HeadlineView:
         stripped = text.strip()
         stems = content_stems(text)
         return HeadlineView(stems, self.vectorizer.transform([stems]).tocsr(),
                             load_cues().counts(tokens(text)), stripped.endswith("?"),
-                            any(q in stripped for q in ("'", '"', "“", "‘")))
+                            any(q in stripped for q in ("'", '"', "“", "‘")),
+                            float(load_contrast().count(tokens(text))))
 
     def _pair_row(self, head: HeadlineView, body: BodyView) -> tuple[np.ndarray, list[int]]:
         stems = set(head.stems) or {""}
@@ -141,8 +152,16 @@ class PairFeaturizer:
             float((head.cues[3] > 0) != (best_cues[3] > 0)),
         ]
         near_cues = body.cues[near].sum(axis=0) / max(int(near.sum()), 1) if near.any() else np.zeros(len(CUE_KINDS))
+        window = ClaimWindow(stems - {""})
+        per_sentence = [window.features(body.words[i], body.word_stems[i]) for i in range(n)]
+        in_top = np.sum([per_sentence[i] for i in top], axis=0)
+        in_body = np.sum(per_sentence, axis=0)
+        claim_negated = float(head.cues[3] > 0) != float(per_sentence[best][len(CUE_KINDS)] > 0)
         row = np.concatenate([relation, head.cues, body.cues.sum(axis=0) / n, body.cues[top].sum(axis=0),
-                              best_cues, near_cues, body.cues[:LEAD_SENTENCES].sum(axis=0)])
+                              best_cues, near_cues, body.cues[:LEAD_SENTENCES].sum(axis=0),
+                              in_top, per_sentence[best], in_body,
+                              [float(claim_negated), head.contrast,
+                               float(body.sentences[best].rstrip().endswith("?"))]])
         return row.astype(np.float32), order
 
 
