@@ -51,6 +51,10 @@ def _urls(page: _Page) -> list[str]:
     return [value or "" for _, attrs in page.tags for name, value in attrs.items() if name in {"href", "src"}]
 
 
+def _main(html: str) -> str:
+    return html[html.index("<main>"):html.index("</main>")]
+
+
 def _text(html: str) -> str:
     return re.sub(r"\s+", " ", "".join(_parse(html).text))
 
@@ -122,7 +126,7 @@ def test_static_site_pages_are_the_servers_pages(example_store: Path,
     for doc_id in doc_ids:
         served = site.render(document_content(site, doc_id))
         written = (folder / page_file("document", doc_id)).read_text(encoding="utf-8")
-        assert _text(written) == _text(served)
+        assert _text(_main(written)) == _text(_main(served))  # the navigation differs: no server, no checking
         assert 'href="/' in served and 'href="/' not in written
 
 

@@ -81,6 +81,9 @@ class StaticLinks(Links):
 
     linked: dict[str, set[str]] = field(default_factory=lambda: {"story": set(), "document": set(), "entity": set()})
 
+    def check(self) -> str | None:
+        return None  # checking a claim needs the model and the store: only the server does it
+
     def home(self) -> str:
         return "index.html"
 

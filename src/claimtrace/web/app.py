@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from claimtrace.errors import Messages, StoreError
 from claimtrace.link.registry import SourceRegistry
-from claimtrace.web import document, entity, overview, register, story
+from claimtrace.web import check, document, entity, overview, register, story
 from claimtrace.web.access import check_binding, token_guard
 from claimtrace.web.pages import STATIC, Site, template_environment
 
@@ -45,7 +45,7 @@ def create_app(options: ServeOptions) -> FastAPI:
                           registry=SourceRegistry.load(options.sources_path, options.db_path))
     app.middleware("http")(token_guard(options.token))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (overview, story, document, entity, register):  # registered explicitly, in menu order
+    for module in (overview, story, document, entity, register, check):  # registered explicitly, in menu order
         app.include_router(module.router)
     return app
 

@@ -55,6 +55,10 @@ class Links:
         """The claim's evidence in its document."""
         return f"{self.document(doc_id)}#claim-{quote(claim_id, safe='')}"
 
+    def check(self) -> str | None:
+        """The page that checks a claim against the corpus; None where there is no server to ask."""
+        return "/check"
+
 
 @dataclass(slots=True)
 class Page:
@@ -111,7 +115,8 @@ def template_environment(links: Links | None = None) -> Environment:
                               trim_blocks=True, lstrip_blocks=True)
     environment.globals.update(entity_url=links.entity, document_url=links.document, story_url=links.story,
                                claim_url=links.claim, home_url=links.home, register_url=links.register,
-                               register_csv_url=links.register_csv, static_url=links.static, safe_url=safe_url)
+                               register_csv_url=links.register_csv, static_url=links.static, safe_url=safe_url,
+                               check_url=links.check)
     environment.filters["short"] = short
     return environment
 
