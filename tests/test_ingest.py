@@ -80,3 +80,10 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
             "documents": sorted(connection.execute("SELECT id, hash, name, status FROM documents").fetchall())}
     finally:
         connection.close()
+
+
+def test_progress_counts_what_ingest_reads(example_corpus: Path) -> None:
+    from claimtrace.show.progress import count_inputs
+
+    (example_corpus / ".hidden.txt").write_text("an editor backup, not read", encoding="utf-8")
+    assert count_inputs([example_corpus]) == 9  # six files, three JSONL records; hidden files skipped

@@ -9,21 +9,19 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl"}
+from claimtrace.read.sources import input_format, iter_input_files
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
-    """How many documents the paths hold, roughly: one per file, one per non-empty JSONL line."""
+    """How many inputs the paths hold, as ingest will walk them: a file each, a JSONL line each."""
     total = 0
-    for path in map(Path, paths):
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
-        for file in files:
-            if file.suffix.lower() == ".jsonl":
-                with contextlib.suppress(OSError):
-                    with file.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                    continue
-            total += 1
+    for item in iter_input_files(paths):
+        if isinstance(item, Path) and input_format(item) == "jsonl":
+            with contextlib.suppress(OSError):
+                with item.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+                continue
+        total += 1
     return total
 
 
