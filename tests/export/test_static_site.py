@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from claimtrace.link.registry import SourceRegistry
 from claimtrace.store import open_store
 from claimtrace.web.document import document_content
 from claimtrace.web.pages import Site, template_environment
+from tests.web.reading import PageParser, parse
 
 # Tags the templates never write; any of them in a page came from a document.
 FORBIDDEN_TAGS = frozenset({"script", "iframe", "svg", "img", "object", "embed", "base", "form", "style"})
@@ -27,27 +27,7 @@ sold to Armenia. Reporters wrote that Georgia delivered four helicopters to Arme
 """
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def _parse(html: str) -> _Page:
-    page = _Page()
-    page.feed(html)
-    page.close()
-    return page
-
-
-def _urls(page: _Page) -> list[str]:
+def _urls(page: PageParser) -> list[str]:
     return [value or "" for _, attrs in page.tags for name, value in attrs.items() if name in {"href", "src"}]
 
 
@@ -56,7 +36,7 @@ def _main(html: str) -> str:
 
 
 def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", "".join(_parse(html).text))
+    return re.sub(r"\s+", " ", "".join(parse(html).text))
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +81,7 @@ def test_static_site_writes_one_file_per_page(example_store: Path,
 def test_static_site_every_relative_link_leads_to_a_written_file(
         example_report: tuple[StaticSiteSummary, Path]) -> None:
     _, folder = example_report
-    pages = {path.name: _parse(path.read_text(encoding="utf-8")) for path in folder.glob("*.html")}
+    pages = {path.name: parse(path.read_text(encoding="utf-8")) for path in folder.glob("*.html")}
     checked = 0
     for name, page in pages.items():
         for url in _urls(page):
@@ -144,7 +124,7 @@ def test_static_site_hostile_text_is_escaped(hostile_report: Path, check: str) -
     pages = {path.name: path.read_text(encoding="utf-8") for path in hostile_report.glob("*.html")}
     assert sum(name.startswith("document-") for name in pages) == 2
     for name, html in pages.items():
-        page = _parse(html)
+        page = parse(html)
         if check == "tags":
             assert not [tag for tag, _ in page.tags if tag in FORBIDDEN_TAGS], name
             assert "<script" not in html.lower() and "<img" not in html.lower(), name
