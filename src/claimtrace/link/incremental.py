@@ -18,7 +18,7 @@ from claimtrace.link.candidates import emitted_keys, lookup_keys
 from claimtrace.link.claim_fit import ClaimProfile, Similarity, claim_fit
 from claimtrace.link.contradictions import story_contradictions
 from claimtrace.link.embeddings import SentenceSimilarity
-from claimtrace.link.stories import best_group, group_stories, make_story, placement_order
+from claimtrace.link.stories import best_group, group_fit, group_stories, make_story, placement_order
 from claimtrace.model import Contradiction, EventClaim, Story, make_id
 from claimtrace.store import Store
 from claimtrace.store.link_index import DOCUMENT_KEY, DocumentBrief
@@ -76,12 +76,15 @@ class _Replay:
     """Greedy placement replayed only where the new claims can change it.
 
     Placement takes claims in :func:`placement_order`; a claim's choice depends
-    only on the groups that hold claims placed before it. When a claim is placed
-    differently than before (or is new, or removed), the groups it left and
-    joined change, so every later claim that fits a member of those groups is
-    placed again; a claim placed as before changes nothing further. Claims are
-    loaded from the store as they are reached, so the cost follows the changes,
-    not the corpus.
+    only on the stories it could join, those whose members placed before it all
+    fit it (the story is *open* to it). When a claim is placed differently than
+    before (or is new, or removed), the stories it left and joined change, so
+    every later claim they were or are now open to is placed again; a claim
+    placed as before changes nothing further. A story is open to a claim only if
+    its first member fits the claim, so those claims are found among the
+    members and the claims that fit the first member before and after the move.
+    Claims and stories are loaded from the store as they are reached, so the
+    cost follows the changes, not the corpus.
     """
 
     def __init__(self, store: Store, similarity: SentenceSimilarity | None) -> None:
@@ -103,6 +106,7 @@ class _Replay:
     # loading
 
     def _load(self, claim_ids: Collection[str]) -> None:
+        """Load claims and where they are stored; their stories are loaded when placing needs them."""
         wanted = set(claim_ids) - set(self.profiles) - self.removed
         if not wanted:
             return
@@ -111,7 +115,6 @@ class _Replay:
         stored = self.store.stories_of_claims([claim.id for claim in claims])
         for claim in claims:
             self.group_of.setdefault(claim.id, stored.get(claim.id))
-        self._load_stories(set(stored.values()))
 
     def _add_profiles(self, claims: Sequence[EventClaim]) -> None:
         self.claims_read += len(claims)
@@ -122,19 +125,25 @@ class _Replay:
             self.sentence_similarity.prepare(self.store.evidence_texts([claim.id for claim in claims]))
         self.profiles.update((claim.id, ClaimProfile.of(claim, self.documents.get(claim.doc_id))) for claim in claims)
 
-    def _load_stories(self, story_ids: set[str]) -> None:
-        fresh = story_ids - set(self.members)
+    def _story(self, story_id: str) -> set[str]:
+        """The story's members as replayed so far, loading it (and its claims) on first use."""
+        self._load_stories({story_id})
+        return self.members[story_id]
+
+    def _load_stories(self, story_ids: Collection[str]) -> None:
+        fresh = set(story_ids) - set(self.members)
         if not fresh:
             return
+        loaded: set[str] = set()
         for story in self.store.stories_by_id(fresh):
             kept = set(story.claim_ids) - self.removed
-            self.members[story.id] = {claim_id for claim_id in kept
-                                      if self.group_of.get(claim_id, story.id) == story.id}
             for claim_id in kept:
                 self.group_of.setdefault(claim_id, story.id)
-            self._load(kept)
-        for story_id in fresh - set(self.members):
+            self.members[story.id] = {claim_id for claim_id in kept if self.group_of[claim_id] == story.id}
+            loaded |= kept
+        for story_id in fresh - set(self.members):  # not stored: a story founded in this replay
             self.members[story_id] = set()
+        self._load(loaded)
 
     def _fitting(self, claim_id: str) -> set[str]:
         """Ids of the claims (stored or new) that fit this claim."""
@@ -158,12 +167,11 @@ class _Replay:
         for claim in new_claims:
             self.group_of[claim.id] = None
         stored = set(self.store.stories_of_claims(renewed).values())
-        self._load_stories(stored)
         for claim in new_claims:
             self._push(claim.id)
         for story_id in stored:  # placing its other claims again is safe, and needed when they lost one
             self.changed.add(story_id)
-            for member in list(self.members[story_id]):
+            for member in list(self._story(story_id)):
                 self._push(member)
                 for other in self._fitting(member):
                     self._push(other)
@@ -183,28 +191,48 @@ class _Replay:
         profile = self.profiles[claim_id]
         before = self.group_of.get(claim_id)
         if before is not None:
-            self.members[before].discard(claim_id)
+            self._story(before).discard(claim_id)
         candidates = {self.group_of.get(other) for other in self._fitting(claim_id)} - {None}
+        self._load_stories(candidates)  # type: ignore[arg-type]
         groups = []
         for story_id in sorted(candidates):  # type: ignore[type-var]
-            earlier = [self.profiles[m] for m in self.members[story_id]
-                       if placement_order(self.profiles[m]) < order]
+            earlier = self._earlier(self._story(story_id), order)  # type: ignore[arg-type]
             if earlier:
                 groups.append((story_id, earlier))
         after = best_group(profile, groups, self.similarity)
         if after is None:
             after = make_id("story", claim_id)
-            self._load_stories({after})  # a story this claim founded before
-        self.members[after].add(claim_id)
+        self._story(after).add(claim_id)  # a story this claim founded before, or a new one
         self.group_of[claim_id] = after
         if after == before and claim_id not in self._new:
             return
-        for story_id in {before, after} - {None}:
-            self.changed.add(story_id)  # type: ignore[arg-type]
-            for member in self.members[story_id] | {claim_id}:  # type: ignore[index]
-                for other in self._fitting(member) | ({member} - {claim_id}):
-                    if placement_order(self.profiles[other]) > order:
-                        self._push(other)
+        if before is not None and before != after:
+            self._replace_open(before, self.members[before] | {claim_id}, claim_id, order)
+        self._replace_open(after, self.members[after] - {claim_id}, claim_id, order)
+
+    def _replace_open(self, story_id: str, old_members: set[str], moved: str, order: tuple) -> None:
+        """Queue the later claims the story was open to before the move of ``moved``, or is open to now."""
+        self.changed.add(story_id)
+        new_members = self.members[story_id]
+        pool = (old_members | new_members) - {moved}
+        for members in (old_members, new_members):
+            if members:
+                pool |= self._fitting(min(members, key=lambda m: placement_order(self.profiles[m])))
+        for other in pool:
+            other_order = placement_order(self.profiles[other])
+            if other_order <= order or other in self.queued:
+                continue
+            if (other in old_members or other in new_members
+                    or self._open(other, old_members, other_order) or self._open(other, new_members, other_order)):
+                self._push(other)
+
+    def _earlier(self, members: set[str], order: tuple) -> list[ClaimProfile]:
+        return [self.profiles[m] for m in members if placement_order(self.profiles[m]) < order]
+
+    def _open(self, claim_id: str, members: set[str], order: tuple) -> bool:
+        """Whether a story of these members is one the claim could join (all its earlier members fit it)."""
+        earlier = self._earlier(members, order)
+        return bool(earlier) and group_fit(self.profiles[claim_id], earlier, self.similarity) is not None
 
     def changed_stories(self) -> tuple[list[Story], set[str]]:
         """The stories as replayed, for every changed story id, and the stored ids they replace."""
