@@ -222,9 +222,26 @@ class _Replay:
             other_order = placement_order(self.profiles[other])
             if other_order <= order or other in self.queued:
                 continue
-            if (other in old_members or other in new_members
-                    or self._open(other, old_members, other_order) or self._open(other, new_members, other_order)):
+            if other in old_members or other in new_members:
                 self._push(other)
+            elif self._open(other, old_members, other_order) or self._open(other, new_members, other_order):
+                if not self._still_best(other, new_members, other_order):
+                    self._push(other)
+
+    def _still_best(self, claim_id: str, members: set[str], order: tuple) -> bool:
+        """Whether the claim keeps the story it joined: it was the one best fit, and the changed story is worse.
+
+        A claim that founded its story (no story fitted it best) is placed again.
+        """
+        home = self.group_of.get(claim_id)
+        earlier = self._earlier(self._story(home), order) if home is not None else []
+        if not earlier:
+            return False
+        profile = self.profiles[claim_id]
+        kept = group_fit(profile, earlier, self.similarity)
+        earlier_changed = self._earlier(members, order)
+        changed = group_fit(profile, earlier_changed, self.similarity) if earlier_changed else None
+        return kept is not None and (changed is None or changed < kept)
 
     def _earlier(self, members: set[str], order: tuple) -> list[ClaimProfile]:
         return [self.profiles[m] for m in members if placement_order(self.profiles[m]) < order]
