@@ -45,3 +45,15 @@ def example_store(tmp_path_factory: pytest.TempPathFactory, resources) -> Path:
     with open_store(path) as opened:
         ingest([EXAMPLE_CORPUS], opened, Options(progress=False))
     return path
+
+
+@pytest.fixture()
+def feed_server():
+    """A real HTTP server on 127.0.0.1 serving the feeds and pages a test writes (tests/feed_server.py)."""
+    from tests.feed_server import FeedServer, start_server
+
+    server = FeedServer()
+    httpd = start_server(server)
+    yield server
+    httpd.shutdown()
+    httpd.server_close()

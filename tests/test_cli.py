@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -69,3 +70,41 @@ def test_cli_eval_export_writes_the_schema(example_corpus: Path, tmp_path: Path)
     assert claims and all({"id", "type", "evidence", "source", "polarity", "certainty", "time"} <= set(c) for c in claims)
     refs = {f"{d['doc']}#{c['id']}" for d in data["documents"] for c in d["event_claims"]}
     assert all(ref in refs for story in data["stories"] for ref in story)
+
+
+def test_cli_search_prints_hits_then_a_summary(example_store: Path) -> None:
+    from claimtrace.store import open_store
+    from claimtrace.store.search import SearchRequest, search
+
+    args = ["search", "armoured vehicles", "--type", "arms_transfer", "--limit", "3", "--db", str(example_store)]
+    result = CliRunner().invoke(main, args, terminal_width=200)
+    assert result.exit_code == 0, result.output
+    with open_store(example_store) as store:
+        expected = search(store, SearchRequest("armoured vehicles", event_type="arms_transfer", limit=3))
+    assert result.stderr.strip().splitlines()[-1].startswith(f"search: {expected.summary()}") and expected.total > 0
+    assert "  1. " in result.output and "arms transfer" in result.output
+    assert all(hit.document in result.output for hit in expected.hits)
+
+
+@pytest.mark.parametrize("args, message", [
+    (['"'], "nothing to search for"), (["tanks", "--since", "May"], "bad date 'May'"), ([], "nothing to search for"),
+])
+def test_cli_search_bad_query_is_one_clear_line(example_store: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["search", *args, "--db", str(example_store)], terminal_width=200)
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ") and message in result.output
+
+
+def test_cli_reports_a_store_damaged_past_its_schema_in_one_line(example_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "kb.db"
+    with sqlite3.connect(example_store) as source, sqlite3.connect(store) as copy:
+        source.backup(copy)
+    with sqlite3.connect(store) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(store.read_bytes())
+    cut = int(len(data) * 0.7) // 4096 * 4096  # the schema opens; reading the tables fails
+    data[cut:] = bytes(len(data) - cut)
+    store.write_bytes(bytes(data))
+    result = CliRunner().invoke(main, ["stories", "--db", str(store)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: the knowledge base failed: database disk image is malformed")

@@ -7,16 +7,19 @@ the command, 3 the command finished but some inputs were rejected.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from claimtrace import __version__
 from claimtrace.errors import ClaimtraceError
 from claimtrace.options import Options
+from claimtrace.show.summary import plural, print_summary
 
 EXIT_REJECTED = 3
 DEFAULT_DB = "claimtrace.db"
@@ -26,7 +29,8 @@ errors = Console(stderr=True)
 
 db_option = click.option(
     "--db", "db_path", default=lambda: os.environ.get("CLAIMTRACE_DB", DEFAULT_DB), show_default=DEFAULT_DB,
-    type=click.Path(dir_okay=False), help="SQLite file of the knowledge base (env CLAIMTRACE_DB).")
+    type=click.Path(dir_okay=False),
+    help="SQLite file of the knowledge base, or a PostgreSQL URL postgresql://user@host:5432/name (env CLAIMTRACE_DB).")
 
 
 class _Group(click.Group):
@@ -34,8 +38,15 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ClaimtraceError as error:
-            errors.print(f"[red]error:[/red] {error}", highlight=False)
-            sys.exit(1)
+            _fail(str(error))
+        except sqlite3.Error as error:  # PostgreSQL errors are raised as these too (store/postgres.py)
+            _fail(f"the knowledge base failed: {' '.join(str(error).split())}")
+
+
+def _fail(message: str) -> None:
+    # the message quotes values ("claimtrace[ftm]", file names): printed as written, on one line
+    errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    sys.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,27 +66,90 @@ def main() -> None:
 @db_option
 @click.option("--max-size", "max_size_mb", default=50.0, show_default=True, help="Reject inputs larger than this (MB).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db_path: str, max_size_mb: float, quiet: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Read and analyse on N local worker processes (Dask; the 'scale' extra).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Read and analyse on the Dask cluster of this scheduler, e.g. tcp://10.0.0.5:8786.")
+def ingest(paths: tuple[str, ...], db_path: str, max_size_mb: float, quiet: bool, workers: int | None,
+           scheduler: str | None) -> None:
     """Read files or folders (.txt .md .html .htm .jsonl) into the knowledge base.
 
     Documents already stored (same content) are skipped; unreadable inputs are
     recorded as rejected and the run goes on (exit code 3 when any was rejected).
+    With --workers or --scheduler, reading and analysis run on a Dask cluster and
+    this process writes the store: the result is the same.
 
     \b
     Example:
       claimtrace ingest reports/ feed.jsonl --db kb.db
+      claimtrace ingest reports/ --workers 4 --db kb.db
     """
     from claimtrace.ingest import ingest as run_ingest
     from claimtrace.show.progress import ingest_progress
     from claimtrace.show.terminal import print_ingest_summary
     from claimtrace.store import open_store
 
-    options = Options(max_size_mb=max_size_mb, progress=not quiet)
+    options = Options(max_size_mb=max_size_mb, progress=not quiet, workers=workers or 0, scheduler=scheduler)
     with open_store(db_path) as store, ingest_progress(paths, enabled=options.progress, console=console) as tick:
         report = run_ingest(paths, store, options, on_progress=tick)
     with open_store(db_path) as store:
-        print_ingest_summary(console, report, store, db_path)
+        done = print_ingest_summary(console, report, store, store.path)
+    print_summary("ingest", done)
     if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="RSS or Atom feed to poll (repeat for more).")
+@click.option("--interval", default=300.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds between polls.")
+@db_option
+@click.option("--once", is_flag=True, help="Poll once and exit (exit code 3 when something was rejected).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds to wait for a feed or page to answer.")
+@click.option("--max-size", "max_size_mb", default=50.0, show_default=True, help="Reject inputs larger than this (MB).")
+def watch(paths: tuple[str, ...], feeds: tuple[str, ...], interval: float, db_path: str, once: bool,
+          timeout: float, max_size_mb: float) -> None:
+    """Watch folders and RSS/Atom feeds: each poll ingests new or changed files and new feed items.
+
+    A feed item's linked page is read (else the feed's summary). Ctrl-C stops
+    between documents; a stopped watch resumes where it was.
+
+    \b
+    Example:
+      claimtrace watch inbox/ --feed https://example.org/defence.rss --interval 600 --db kb.db
+    """
+    from claimtrace.read.fetch import FetchLimits
+    from claimtrace.store import open_store
+    from claimtrace.watch import PollReport, StopSignal, WatchOptions, watch as run_watch
+
+    if not paths and not feeds:
+        raise click.UsageError("nothing to watch: give a folder or file, or --feed URL")
+    options = WatchOptions(paths=list(paths), feeds=list(feeds), interval=interval, once=once,
+                           fetch=FetchLimits(timeout=timeout, max_bytes=int(max_size_mb * 2**20)),
+                           ingest=Options(max_size_mb=max_size_mb, progress=False))
+
+    totals = {"polls": 0, "stored": 0, "skipped": 0, "rejected": 0}
+
+    def print_poll(report: PollReport) -> None:
+        for rejection in report.rejected:
+            console.print(f"[yellow]rejected[/yellow] {escape(rejection.origin)}: {escape(rejection.reason)}",
+                          highlight=False, soft_wrap=True)
+        console.print(report.summary(), markup=False, highlight=False, soft_wrap=True)
+        for key, count in (("polls", 1), ("stored", report.stored), ("skipped", report.skipped),
+                           ("rejected", len(report.rejected))):
+            totals[key] += count
+
+    stop = StopSignal()
+    with open_store(db_path) as store, stop.on_signals():
+        last = run_watch(store, options, stop, print_poll)
+    print_summary("watch", f"{plural(totals['polls'], 'poll')}: {totals['stored']} stored, "
+                           f"{totals['skipped']} already stored, {totals['rejected']} rejected"
+                           f"{'; stopped' if stop.requested else ''}")
+    if last.store_error:
+        sys.exit(1)
+    if once and last.rejected:
         sys.exit(EXIT_REJECTED)
 
 
@@ -94,9 +168,9 @@ def show(document: str | None, db_path: str) -> None:
 
     with _existing_store(db_path) as store:
         if document is None:
-            print_overview(console, store)
+            print_summary("show", print_overview(console, store))
         else:
-            print_document(console, store, document)
+            print_summary("show", print_document(console, store, document))
 
 
 sources_option = click.option(
@@ -120,7 +194,7 @@ def stories(db_path: str, show_all: bool, sources_path: str | None) -> None:
     from claimtrace.show.terminal import print_stories
 
     with _existing_store(db_path) as store:
-        print_stories(console, store, show_all, SourceRegistry.load(sources_path, db_path))
+        print_summary("stories", print_stories(console, store, show_all, SourceRegistry.load(sources_path, db_path)))
 
 
 @main.command()
@@ -139,7 +213,7 @@ def story(story_id: str, db_path: str, sources_path: str | None) -> None:
     from claimtrace.show.terminal import print_story
 
     with _existing_store(db_path) as store:
-        print_story(console, store, story_id, SourceRegistry.load(sources_path, db_path))
+        print_summary("story", print_story(console, store, story_id, SourceRegistry.load(sources_path, db_path)))
 
 
 @main.command()
@@ -156,7 +230,7 @@ def contradictions(db_path: str, kind: str | None) -> None:
     from claimtrace.show.terminal import print_contradictions
 
     with _existing_store(db_path) as store:
-        print_contradictions(console, store, kind)
+        print_summary("contradictions", print_contradictions(console, store, kind))
 
 
 @main.command()
@@ -172,7 +246,7 @@ def entities(db_path: str, limit: int) -> None:
     from claimtrace.show.terminal import print_entities
 
     with _existing_store(db_path) as store:
-        print_entities(console, store, limit)
+        print_summary("entities", print_entities(console, store, limit))
 
 
 @main.command("eval-export")
@@ -191,22 +265,23 @@ def eval_export(folder: str, out_path: str, db_path: str | None) -> None:
     """
     from claimtrace.export.evaluation import build_eval_export, write_eval_export
     from claimtrace.ingest import ingest as run_ingest
+    from claimtrace.show.progress import ingest_progress
     from claimtrace.store import open_store
 
     with tempfile.TemporaryDirectory() as scratch:
         path = db_path or str(Path(scratch) / "eval.db")
-        with open_store(path) as store:
-            report = run_ingest([folder], store, Options(progress=False))
+        with open_store(path) as store, ingest_progress([folder], enabled=True, console=errors) as tick:
+            report = run_ingest([folder], store, Options(progress=False), on_progress=tick)
             names = set(report.stored) | set(report.skipped)
             documents = [d for d in store.load_documents() if d.name in names]
             data = build_eval_export(documents, store.entities(), store.stories(), store.contradictions())
     write_eval_export(data, out_path)
-    console.print(f"eval export: {len(data['documents'])} documents, "
+    for rejection in report.rejected:
+        errors.print(f"rejected: {rejection.origin}: {rejection.reason}", highlight=False)
+    print_summary("eval-export", f"{len(data['documents'])} documents, "
                   f"{sum(len(d['attributions']) for d in data['documents'])} attributions, "
                   f"{sum(len(d['event_claims']) for d in data['documents'])} event claims, "
                   f"{len(data['stories'])} stories, {len(data['contradictions'])} contradictions -> {out_path}")
-    for rejection in report.rejected:
-        errors.print(f"rejected: {rejection.origin}: {rejection.reason}", highlight=False)
 
 
 @main.command("train-stance")
@@ -220,12 +295,15 @@ def train_stance(data_dir: str, out_path: str) -> None:
     Example:
       claimtrace train-stance --data ../shared/data/fnc1 --out stance.joblib
     """
+    from claimtrace.show.progress import working
     from claimtrace.stance.data import read_fnc
     from claimtrace.stance.model import train
 
     pairs = read_fnc(Path(data_dir) / "train_stances.csv", Path(data_dir) / "train_bodies.csv")
-    train(pairs).save(out_path)
-    console.print(f"stance model trained on {len(pairs)} pairs -> {out_path}")
+    with working(f"training the stance model on {len(pairs)} pairs", errors):
+        model = train(pairs)
+    model.save(out_path)
+    print_summary("train-stance", f"stance model trained on {len(pairs)} pairs -> {out_path}")
 
 
 @main.command()
@@ -241,11 +319,51 @@ def check(claim: str, db_path: str, model_path: str | None, show_all: bool) -> N
     Example:
       claimtrace check "Kazakhstan sold weapons to Azerbaijan in November 2020" --db kb.db
     """
+    from collections import Counter
+
+    from claimtrace.show.progress import working
     from claimtrace.stance.check import check_claim, print_matches
     from claimtrace.stance.model import load_model
 
+    with _existing_store(db_path) as store, working("reading the documents against the claim", errors):
+        matches = check_claim(claim, store, load_model(model_path), show_all)
+    print_matches(console, claim, matches)
+    stances = Counter(match.stance for match in matches)
+    print_summary("check", f"{plural(len(matches), 'segment')} of documents on the claim"
+                           + "".join(f", {count} {stance}" for stance, count in sorted(stances.items())))
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@db_option
+@click.option("--entity", default=None, help="Only hits about or by this entity (key or name, as 'claimtrace entities' "
+                                             "lists it).")
+@click.option("--type", "event_type", default=None, help="Only claims of this event type, and documents with one "
+                                                         "(e.g. arms_transfer).")
+@click.option("--source", default=None, help="Only hits from this outlet or source (name or entity key).")
+@click.option("--since", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD): when a document was "
+                                            "published, when a claim's event took place.")
+@click.option("--until", default=None, help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--kind", type=click.Choice(["all", "documents", "claims"]), default="all", show_default=True,
+              help="Search documents, claims or both.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 500), help="How many hits to show.")
+def search(query: str, db_path: str, entity: str | None, event_type: str | None, source: str | None,
+           since: str | None, until: str | None, kind: str, limit: int) -> None:
+    """Search documents and claims for QUERY: words (all must match), "a phrase", prefix*, OR, -word.
+
+    Best hits first, each with its snippet; without QUERY, a filter lists its hits, latest first.
+
+    \b
+    Example:
+      claimtrace search "patrol boats" --type arms_transfer --since 2021 --db kb.db
+    """
+    from claimtrace.show.search import print_search
+    from claimtrace.store.search import SearchRequest, search as run_search
+
+    request = SearchRequest(text=query, entity=entity, event_type=event_type, source=source, since=since,
+                            until=until, kind=kind, limit=limit)
     with _existing_store(db_path) as store:
-        print_matches(console, claim, check_claim(claim, store, load_model(model_path), show_all))
+        print_summary("search", print_search(console, run_search(store, request)))
 
 
 @main.command("stance-fnc")
@@ -261,16 +379,18 @@ def stance_fnc(stances_csv: str, bodies_csv: str, out_path: str, model_path: str
     Example:
       claimtrace stance-fnc test_stances.csv test_bodies.csv --out predictions.csv
     """
+    from claimtrace.show.progress import working
     from claimtrace.stance.data import read_fnc, write_fnc_predictions
     from claimtrace.stance.fnc import fnc_score, report
     from claimtrace.stance.model import load_model
 
     pairs = read_fnc(stances_csv, bodies_csv)
-    stances = [p.stance for p in load_model(model_path).predict(pairs)]
+    with working(f"predicting {len(pairs)} stances", errors):
+        stances = [p.stance for p in load_model(model_path).predict(pairs)]
     write_fnc_predictions(out_path, pairs, stances)
-    console.print(f"{len(pairs)} stances -> {out_path}")
     if pairs and all(p.stance for p in pairs):
         console.print(report(fnc_score([p.stance or "" for p in pairs], stances)), highlight=False)
+    print_summary("stance-fnc", f"{len(pairs)} stances -> {out_path}")
 
 
 @main.command()
@@ -298,8 +418,9 @@ def serve(db_path: str, host: str, port: int, token: str | None, sources_path: s
         check_binding(host, token)
     except TokenRequired as error:
         raise click.UsageError(str(error)) from error
-    _existing_store(db_path).close()
-    console.print(f"claimtrace: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    with _existing_store(db_path) as store:
+        shown = store.path
+    print_summary("serve", f"serving {shown} on http://{host}:{port}/ (Ctrl-C stops)")
     run_server(ServeOptions(db_path=db_path, host=host, port=port, token=token, sources_path=sources_path))
 
 
@@ -319,14 +440,14 @@ def register(db_path: str, csv_path: str, sources_path: str | None) -> None:
 
     from claimtrace.export.register import build_register, write_register_csv
     from claimtrace.link.registry import SourceRegistry
+    from claimtrace.show.progress import working
 
-    with _existing_store(db_path) as store:
+    with _existing_store(db_path) as store, working("rating the arms transfers", errors):
         rows = build_register(store, SourceRegistry.load(sources_path, db_path))
     written = write_register_csv(rows, csv_path)
     statuses = Counter(row.status for row in rows)
     detail = ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
-    console.print(f"register: {written} arms transfers{f' ({detail})' if detail else ''} -> {csv_path}",
-                  highlight=False)
+    print_summary("register", f"{written} arms transfers{f' ({detail})' if detail else ''} -> {csv_path}")
 
 
 @main.command()
@@ -344,36 +465,76 @@ def report(db_path: str, html_dir: str, sources_path: str | None) -> None:
       claimtrace report --html kb-report --db kb.db
     """
     from claimtrace.export.static_site import StaticSiteOptions, write_static_site
+    from claimtrace.show.progress import working
 
     _existing_store(db_path).close()
-    summary = write_static_site(StaticSiteOptions(db_path=db_path, out_dir=html_dir, sources_path=sources_path))
-    console.print(summary.line(), highlight=False, soft_wrap=True)
+    with working(f"writing the pages to {html_dir}", errors):
+        summary = write_static_site(StaticSiteOptions(db_path=db_path, out_dir=html_dir, sources_path=sources_path))
+    print_summary("report", summary.line())
 
 
 @main.command()
 @db_option
-@click.option("--graphml", "graphml_path", required=True, type=click.Path(dir_okay=False),
+@click.option("--graphml", "graphml_path", default=None, type=click.Path(dir_okay=False),
               help="GraphML file to write: the entity graph (who claims what about whom), for Gephi.")
-def export(db_path: str, graphml_path: str) -> None:
-    """Export the knowledge base for other tools: the entity graph as GraphML for Gephi.
+@click.option("--ftm", "ftm_path", default=None, type=click.Path(dir_okay=False, allow_dash=True),
+              help="JSON-lines file of FollowTheMoney entities to write, for Aleph ('-': standard output); "
+                   "needs pip install 'claimtrace[ftm]'.")
+@click.option("--claimreview", "claimreview_path", default=None, type=click.Path(dir_okay=False, allow_dash=True),
+              help="JSON-LD file to write: a schema.org ClaimReview per rated story ('-': standard output).")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Where the story pages are published ('claimtrace serve' or report); gives each ClaimReview "
+                   "its url URL/story/ID.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@sources_option
+def export(db_path: str, graphml_path: str | None, ftm_path: str | None, claimreview_path: str | None,
+           base_url: str | None, quiet: bool, sources_path: str | None) -> None:
+    """Export the knowledge base for other tools: the entity graph as GraphML for Gephi, FollowTheMoney
+    entities for Aleph, ClaimReview JSON-LD for fact-check search. Give one or more.
 
     \b
     Example:
       claimtrace export --graphml entities.graphml --db kb.db
+      claimtrace export --ftm kb.ftm.jsonl --claimreview reviews.jsonld --db kb.db
     """
+    from claimtrace.export.claimreview import claim_reviews, write_claim_reviews
+    from claimtrace.export.ftm import export_ftm, load_model
     from claimtrace.export.graphml import write_graphml
+    from claimtrace.link.registry import SourceRegistry
+    from claimtrace.show.progress import task_progress
 
+    targets = [path for path in (graphml_path, ftm_path, claimreview_path) if path]
+    if not targets:
+        raise click.UsageError("nothing to export: give --graphml FILE, --ftm FILE or --claimreview FILE (or several)")
+    if targets.count("-") > 1:
+        raise click.UsageError("only one export can go to standard output ('-')")
+    if ftm_path:
+        load_model()  # a missing extra stops the command before it writes anything
+    done = []
     with _existing_store(db_path) as store:
-        graph = write_graphml(store, graphml_path)
-    console.print(f"export: {len(graph.entities)} entities, {len(graph.edges)} statement edges -> {graphml_path}",
-                  highlight=False, soft_wrap=True)
+        registry = SourceRegistry.load(sources_path, db_path)
+        if graphml_path:
+            graph = write_graphml(store, graphml_path)
+            done.append(f"{len(graph.entities)} entities, {len(graph.edges)} statement edges -> {graphml_path}")
+        if ftm_path:
+            documents = len(store.documents())
+            with click.open_file(ftm_path, "w", encoding="utf-8") as stream, \
+                    task_progress("FtM", documents, errors, enabled=not quiet and ftm_path != "-") as tick:
+                done.append(export_ftm(store, stream, ftm_path, registry, tick).line())
+        if claimreview_path:
+            reviews = claim_reviews(store, registry, base_url=base_url)
+            with click.open_file(claimreview_path, "w", encoding="utf-8") as stream:
+                done.append(f"{plural(write_claim_reviews(reviews, stream), 'ClaimReview')} -> {claimreview_path}")
+    print_summary("export", "; ".join(done))
 
 
 def _existing_store(db_path: str):  # type: ignore[no-untyped-def]
     from claimtrace.store import open_store
+    from claimtrace.store.location import display_location, store_exists
 
-    if db_path != ":memory:" and not Path(db_path).exists():
-        raise click.UsageError(f"no knowledge base at {db_path}; create one with 'claimtrace ingest PATH --db {db_path}'")
+    if not store_exists(db_path):
+        shown = display_location(db_path)
+        raise click.UsageError(f"no knowledge base at {shown}; create one with 'claimtrace ingest PATH --db {shown}'")
     return open_store(db_path)
 
 

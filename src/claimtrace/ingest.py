@@ -12,18 +12,16 @@ This is the Python API behind ``claimtrace ingest``::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimtrace.analyse.pipeline import StageFailed, analyse, parse_segments
-from claimtrace.errors import StoreError
-from claimtrace.analyse.resources import load_resources
+from claimtrace.batch import Admission, BatchBrief, DuplicateMark, analyse_batch, prepare_batch
+from claimtrace.errors import ClusterError, Messages, StoreError
 from claimtrace.link.corpus import LinkReport, link_corpus
 from claimtrace.model import Document, Rejection
 from claimtrace.options import Options
-from claimtrace.read import read_inputs
-from claimtrace.segment.comments import split_segments
+from claimtrace.read.parts import InputBatch, plan_batches
 from claimtrace.segment.duplicates import DuplicateIndex
 from claimtrace.store import Store
 
@@ -38,6 +36,7 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)  # already in the store (same content hash)
     not_analysed: list[str] = field(default_factory=list)  # stored but not analysed (language, ...)
     rejected: list[Rejection] = field(default_factory=list)
+    retried: list[str] = field(default_factory=list)  # origins read or analysed again, alone, after a worker died
     link: LinkReport | None = None
 
     def summary(self) -> str:
@@ -45,6 +44,8 @@ class IngestReport:
                  f"{len(self.rejected)} rejected"]
         if self.not_analysed:
             parts.append(f"{len(self.not_analysed)} not analysed")
+        if self.retried:
+            parts.append(f"{len(self.retried)} retried after a worker died")
         return ", ".join(parts)
 
 
@@ -55,60 +56,107 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     Each document is written in its own transaction, so an interrupted run leaves
     whole documents only, and running it again completes it: documents already
     stored are skipped by content hash. Bad inputs are recorded as rejections;
-    they never stop the run.
+    they never stop the run. With ``options.workers`` or ``options.scheduler``,
+    reading and analysis run on a Dask cluster (the ``scale`` extra) and this
+    process stays the one writer; the store comes out the same.
     """
     options = options or Options()
-    resources = load_resources()
-    duplicates = DuplicateIndex.from_signatures(store.signatures(), options.near_duplicate_threshold)
-    report = IngestReport()
-    stored_ids: list[str] = []
-    seen: set[str] = set()
-    for batch in _batches(read_inputs(paths, options), options.batch_size):
-        documents: list[Document] = []
-        for item in batch:
-            if isinstance(item, Rejection):
-                store.write_rejection(item)
-                report.rejected.append(item)
-                _tick(on_progress, item.origin)
-            elif item.hash in seen or store.has_document(item.hash):
-                report.skipped.append(item.name)
-                _tick(on_progress, item.origin)
+    on_cluster = _cluster_ingest(options) if options.workers or options.scheduler else None
+    writer = Writer(store, options, on_progress)
+    batches = plan_batches(paths, options)
+    if on_cluster is not None:
+        on_cluster(batches, writer, options)
+    else:
+        for batch in batches:
+            if isinstance(batch, Rejection):
+                writer.reject(batch)
+                continue
+            prepared = prepare_batch(batch, options)
+            writer.write(analyse_batch(prepared, writer.admit(prepared.brief()), options))
+    return writer.finish()
+
+
+class Writer:
+    """The one writer of a run: admits prepared batches in input order, writes what analysis gives back.
+
+    Admission is where a run is sequential: whether a document was stored or seen
+    before, and which earlier segment a segment repeats, depend on every input
+    before it. Batches must be admitted in the order of their numbers, each once.
+    """
+
+    def __init__(self, store: Store, options: Options, on_progress: ProgressCallback | None = None) -> None:
+        self.store = store
+        self.report = IngestReport()
+        self._on_progress = on_progress
+        self._duplicates = DuplicateIndex.from_signatures(store.signatures(), options.near_duplicate_threshold)
+        self._seen: set[str] = set()
+        self._stored_ids: list[str] = []
+
+    def admit(self, brief: BatchBrief) -> Admission:
+        """Record the batch's rejections and skips; the documents to analyse, with their segments' duplicate marks."""
+        marks: dict[int, tuple[DuplicateMark, ...]] = {}
+        for index, entry in enumerate(brief.entries):
+            if isinstance(entry, Rejection):
+                self.reject(entry)
+            elif entry.hash in self._seen or self.store.has_document(entry.hash):
+                self.report.skipped.append(entry.name)
+                self._tick(entry.origin)
             else:
-                seen.add(item.hash)
-                documents.append(item)
-        for document in documents:
-            document.segments = split_segments(document)
-            for segment in document.segments:
-                duplicates.add(segment, document.text[segment.start:segment.end])
-        for document, parses in zip(documents, parse_segments(documents, options.batch_size)):
+                self._seen.add(entry.hash)
+                marks[index] = tuple(self._duplicates.add_signed(segment_id, signature)
+                                     for segment_id, signature in entry.signatures)
+        return Admission(brief.number, marks)
+
+    def write(self, outcomes: Iterable[Document | Rejection]) -> None:
+        """Store each analysed document in its own transaction; a document that cannot be written is rejected."""
+        for outcome in outcomes:
+            if isinstance(outcome, Rejection):
+                self.reject(outcome)
+                continue
             try:
-                analyse(document, resources, parses=parses)
-                store.write_document(document)
-            except (StageFailed, StoreError) as error:
-                rejection = Rejection(document.origin, f"not stored: {error}")
-                store.write_rejection(rejection)
-                report.rejected.append(rejection)
-            else:
-                report.stored.append(document.name)
-                stored_ids.append(document.id)
-                if not document.analysed:
-                    report.not_analysed.append(document.name)
-            _tick(on_progress, document.origin)
-    report.link = link_corpus(store, new_doc_ids=stored_ids)
-    return report
+                self.store.write_document(outcome)
+            except StoreError as error:
+                self.reject(Rejection(outcome.origin, f"not stored: {error}"))
+                continue
+            self.report.stored.append(outcome.name)
+            self._stored_ids.append(outcome.id)
+            if not outcome.analysed:
+                self.report.not_analysed.append(outcome.name)
+            self._tick(outcome.origin)
+
+    def reject(self, rejection: Rejection) -> None:
+        self.store.write_rejection(rejection)
+        self.report.rejected.append(rejection)
+        self._tick(rejection.origin)
+
+    def retried(self, origin: str) -> None:
+        """Note an input read, or a document analysed, again after the worker it was on died."""
+        self.report.retried.append(origin)
+
+    def finish(self) -> IngestReport:
+        """Link what this run stored (and anything an interrupted run left unlinked) into the corpus."""
+        self.report.link = link_corpus(self.store, new_doc_ids=self._stored_ids)
+        return self.report
+
+    def _tick(self, origin: str) -> None:
+        if self._on_progress is not None:
+            self._on_progress(origin)
 
 
-def _tick(on_progress: ProgressCallback | None, origin: str) -> None:
-    if on_progress is not None:
-        on_progress(origin)
+ClusterIngest = Callable[[Iterable[InputBatch | Rejection], Writer, Options], None]
 
 
-def _batches(items: Iterable[Document | Rejection], size: int) -> Iterator[list[Document | Rejection]]:
-    batch: list[Document | Rejection] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _cluster_ingest(options: Options) -> ClusterIngest:
+    """The distributed ingest, once the options are checked and Dask (an optional extra) is found."""
+    if options.workers and options.scheduler:
+        raise ClusterError(Messages.E074.format(
+            detail="--workers starts a cluster here and --scheduler names a running one: give one of them"))
+    if options.workers < 0:
+        raise ClusterError(Messages.E074.format(detail=f"--workers {options.workers}: give 1 or more"))
+    try:
+        from claimtrace.scale import ingest_on_cluster
+    except ImportError as error:
+        if error.name not in {"dask", "distributed"}:
+            raise
+        raise ClusterError(Messages.E070) from None
+    return ingest_on_cluster

@@ -12,6 +12,8 @@ class Options:
     near_duplicate_threshold: float = 0.8  # estimated Jaccard similarity for a near-duplicate segment
     batch_size: int = 16  # documents parsed together by spaCy
     progress: bool = True  # show a progress bar on the terminal
+    workers: int = 0  # analyse on a local Dask cluster of this many worker processes (0: in this process)
+    scheduler: str | None = None  # or on the Dask cluster of the scheduler at this address ("tcp://host:8786")
 
     @property
     def max_size_bytes(self) -> int:

@@ -23,10 +23,11 @@ def _mention(start: int, key: str) -> Mention:
     return Mention(start, start + len(name), name, "GPE", key, name, "place")
 
 
-def _records(polarity: str) -> tuple[list[Attribution], list[EventClaim], dict[str, list[Mention]]]:
+def _records(polarity: str, said: str | None = None) -> tuple[list[Attribution], list[EventClaim],
+                                                               dict[str, list[Mention]]]:
     content = (TEXT.index("Ruritania sold"), len(TEXT) - 1)
     attribution = Attribution(doc_id="d1", content=content, source="Ruritania", source_type="government",
-                              cue="denied", cue_span=None, polarity=polarity, source_key="org:officials@ru")
+                              cue="denied", cue_span=None, polarity=said or polarity, source_key="org:officials@ru")
     claim = EventClaim(doc_id="d1", type="arms_transfer", evidence=(0, len(TEXT)), trigger=(45, 49),
                        source="Ruritania", source_type="government", polarity=polarity,
                        argument_keys={"agent": "country:RU", "recipient": "country:FR", "item": "weapon:rifle"},
@@ -45,6 +46,14 @@ def test_graphml_edges_run_from_the_source_to_what_it_speaks_about(polarity: str
     # the source's own state is the source (no self-loop); the unknown key "weapon:rifle" is no node
     assert [(e.source, e.target, e.asserts, e.denies, e.weight, e.event_types) for e in edges] == [
         ("country:RU", "country:FR", asserts, denies, 1, {"arms_transfer"})]
+
+
+def test_graphml_edge_takes_the_stance_of_the_claim_not_of_the_speech_act() -> None:
+    # "Officials said that Ruritania did not sell rifles": a positive "said", a negative claim
+    attributions, claims, mentions = _records("negative", said="positive")
+    entity_of = {"org:officials@ru": "country:RU", "country:RU": "country:RU", "country:FR": "country:FR"}
+    edges = statement_edges(attributions, claims, mentions, entity_of)
+    assert [(e.target, e.asserts, e.denies) for e in edges] == [("country:FR", 0, 1)]
 
 
 def test_graphml_edges_need_a_known_source() -> None:

@@ -14,6 +14,7 @@ from claimtrace.link.embeddings import SentenceSimilarity
 from claimtrace.link.incremental import link_new_documents, relink_stories
 from claimtrace.model import AUTHOR, Document, EventClaim, Segment
 from claimtrace.store import Store
+from claimtrace.store.migrations import MIGRATIONS
 
 PARTIES = ["Atlantis", "Borduria", "Syldavia", "Elbonia", "Freedonia"]
 TYPES = ["arms_transfer", "meeting", "unrest", "defence_cooperation", "personnel_change", "arms_negotiation"]
@@ -157,8 +158,10 @@ def test_migration_queues_what_an_older_store_never_linked(tmp_path):
         link_corpus(store, [d.id for d in documents[:5]], similarity=False)
         for document in documents[5:]:
             store.write_document(document)  # stored, never linked
-    with sqlite3.connect(path) as connection:  # the store as an older claimtrace left it
+    queue = next(m for m in MIGRATIONS if m.name == "pending links")
+    with sqlite3.connect(path) as connection:  # the store as an older claimtrace left it, then that migration
         connection.execute("DROP TABLE pending_links")
-        connection.execute("DELETE FROM migrations WHERE version = 5")
+        for statement in queue.statements():
+            connection.execute(statement)
     with Store(path) as store:
         assert store.pending_links() == {d.id for d in documents[5:]}

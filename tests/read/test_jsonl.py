@@ -109,3 +109,21 @@ def test_read_jsonl_rejects_oversized_record_and_goes_on(write_file: Callable[[s
     results = list(read_inputs([path], Options(max_size_mb=1000 / 2**20)))
     assert isinstance(results[0], Rejection) and results[0].reason.startswith(f"too large: {path}:1 is")
     assert isinstance(results[1], Document) and results[1].origin == f"{path}:2"
+
+
+def test_read_jsonl_rejects_a_lone_surrogate_and_goes_on(write_file: Callable[[str, bytes | str], Path]) -> None:
+    path = write_file("surrogates.jsonl", '{"text": "Half a pair: \\ud800."}\n{"text": "ok", "title": "\\udfff"}\n'
+                                          '{"text": "A whole pair: \\ud83d\\ude00."}\n')
+    results = list(read_inputs([path], Options(progress=False)))
+    assert [r.reason for r in results if isinstance(r, Rejection)] == [
+        f"bad JSONL record: {path}:1: not valid Unicode (lone surrogate '\\ud800')",
+        f"bad JSONL record: {path}:2: not valid Unicode (lone surrogate '\\udfff')"]
+    assert [r.text for r in results if isinstance(r, Document)] == ["A whole pair: \U0001F600."]
+
+
+def test_read_jsonl_rejects_json_nested_too_deeply(write_file: Callable[[str, bytes | str], Path]) -> None:
+    path = write_file("deep.jsonl", '{"text": ' * 50_000 + '\n{"text": "Still read."}\n')
+    results = list(read_inputs([path], Options(progress=False)))
+    assert [r.reason for r in results if isinstance(r, Rejection)] == [
+        f"bad JSONL record: {path}:1: invalid JSON: nested too deeply"]
+    assert [r.text for r in results if isinstance(r, Document)] == ["Still read."]

@@ -126,3 +126,14 @@ def test_from_signatures_rebuilds_the_index_of_an_earlier_run(second: str, linke
             ORIGINAL if segment.start == 0 else "Exactly so.",
         )
     assert fresh.add(_segment("doc-b"), second).duplicate_of == later.duplicate_of
+
+
+def test_add_signed_links_as_add_does() -> None:
+    texts = [ORIGINAL, NEAR, DIFFERENT, "Exactly so.", "exactly so", ORIGINAL]
+    by_text, by_signature = DuplicateIndex(), DuplicateIndex()
+    linked = []
+    for number, text in enumerate(texts):
+        segment = by_text.add(_segment(f"doc-{number}"), text)
+        assert by_signature.add_signed(segment.id, make_signature(text)) == (segment.duplicate_of, segment.similarity)
+        linked.append(segment.duplicate_of is not None)
+    assert linked == [False, True, False, False, True, True]

@@ -1,13 +1,16 @@
-"""Hand-built documents for the store tests.
+"""Hand-built documents for the store tests, and a store on each engine.
 
 :func:`build_document` is deterministic in its number, so a test (or a child
 process killed mid-write) can rebuild exactly what was written. The sentences
 are written for these tests and name made-up countries.
+
+The ``store`` fixture runs a test on SQLite and on PostgreSQL (a throwaway
+server started once per session, see ``postgres_cluster.py``; a database per test).
 """
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +18,7 @@ import pytest
 
 from claimtrace.model import Attribution, Document, EventClaim, Mention, Segment
 from claimtrace.store import Store
+from claimtrace.store.sql import Connection, engine_of
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
@@ -101,8 +105,8 @@ def expected_counts(document: Document) -> dict[str, int]:
     }
 
 
-def stored_counts(connection: sqlite3.Connection, doc_id: str) -> dict[str, int]:
-    """Rows stored for a document in each child table (read with a plain sqlite3 connection)."""
+def stored_counts(connection: Connection, doc_id: str) -> dict[str, int]:
+    """Rows stored for a document in each child table."""
     counts = {table: connection.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
               for table in ("segments", "mentions", "attributions", "event_claims")}
     counts["claim_arguments"] = connection.execute(
@@ -111,9 +115,30 @@ def stored_counts(connection: sqlite3.Connection, doc_id: str) -> dict[str, int]
     return counts
 
 
+def table_rows(connection: Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, sorted: the whole content of the store."""
+    tables = _TABLES[engine_of(connection)]
+    return {row[0]: sorted((tuple(r) for r in connection.execute(f"SELECT * FROM {row[0]}")), key=repr)
+            for row in connection.execute(tables).fetchall()}
+
+
+_TABLES = {
+    # ordinary tables: not a full-text index's own (shadow) tables, whose layout shifts with every write
+    "sqlite": "SELECT name FROM pragma_table_list "
+              "WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+    "postgresql": "SELECT table_name FROM information_schema.tables "
+                  "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+}
+
+
 @pytest.fixture
-def count_children() -> Callable[[sqlite3.Connection, str], dict[str, int]]:
+def count_children() -> Callable[[Connection, str], dict[str, int]]:
     return stored_counts
+
+
+@pytest.fixture
+def dump_tables() -> Callable[[Connection], dict[str, list[tuple[object, ...]]]]:
+    return table_rows
 
 
 @pytest.fixture
@@ -131,7 +156,45 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "kb.db"
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server's admin database: $CLAIMTRACE_TEST_POSTGRES, or a throwaway cluster."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install -e '.[postgres]'")
+    from tests.store.postgres_cluster import SERVER_ENV, ClusterUnavailable, ThrowawayCluster
+
+    if os.environ.get(SERVER_ENV):
+        yield os.environ[SERVER_ENV]
+        return
+    try:
+        cluster = ThrowawayCluster()
+        url = cluster.start()
+    except ClusterUnavailable as error:
+        pytest.skip(f"no PostgreSQL server for the PostgreSQL tests: {error}")
+    try:
+        yield url
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with Store(db_path) as opened:
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A new empty database of its own, dropped after the test."""
+    from tests.store.postgres_cluster import create_database, drop_database
+
+    url = create_database(postgres_server)
+    yield url
+    drop_database(postgres_server, url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """Where a test's store lives: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(db_path)
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+def store(store_location: str) -> Iterator[Store]:
+    with Store(store_location) as opened:
         yield opened

@@ -37,6 +37,17 @@ def test_migrations_registered_in_order_with_existing_files() -> None:
         assert migration.statements(), f"{migration.file} has no statements"
 
 
+def test_migrations_have_postgresql_statements_without_sqlite_only_syntax() -> None:
+    for migration in MIGRATIONS:
+        statements = migration.statements("postgresql")
+        assert statements, migration.file
+        text = "\n".join(statements).upper()
+        for sqlite_only in ("WITHOUT ROWID", " BLOB", "VIRTUAL TABLE", "FTS5", "AUTOINCREMENT"):
+            assert sqlite_only not in text, (migration.file, sqlite_only)
+    variants = [m for m in MIGRATIONS if m.postgresql]
+    assert variants and all(m.postgresql == m.file.replace(".sql", ".postgresql.sql") for m in variants)
+
+
 def test_migrations_create_schema_and_record_each_version(db_path: Path) -> None:
     with Store(db_path) as store:
         assert store.schema_version == LATEST_VERSION

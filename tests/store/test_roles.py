@@ -51,3 +51,11 @@ def test_roles_of_entity_follow_merged_keys(store: Store, make_document):
     assert [r.title for r in store.roles("person:arvid holm")] == ["Minister of Ports"]
     assert [r.title for r in store.roles("person:arvid kholm")] == ["Minister of Ports"]
     assert store.roles("person:somebody else") == []
+
+
+def test_roles_of_entity_undated_role_first_on_both_engines(store: Store, make_document):
+    dated = with_roles(make_document(6), ("Minister of Ports", "Norland", "2021-03", None, True))
+    undated = with_roles(make_document(7), ("spokesman of the navy", "Norland", None, None, False))
+    store.write_document(dated)
+    store.write_document(undated)
+    assert [r.title for r in store.roles("person:arvid holm")] == ["spokesman of the navy", "Minister of Ports"]

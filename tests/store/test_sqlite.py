@@ -1,4 +1,5 @@
-"""The SQLite store: whole-document transactions, exact round trips, links, readers, WAL."""
+"""The store on SQLite and PostgreSQL: whole-document transactions, exact round trips, links, readers;
+SQLite's WAL; readers beside a writer."""
 
 from __future__ import annotations
 
@@ -14,18 +15,10 @@ import pytest
 from claimtrace.errors import StoreError
 from claimtrace.model import Contradiction, Document, Entity, Mention, Rejection, Story
 from claimtrace.store import DocumentRow, Store, open_store
+from claimtrace.store.sql import connect
 
 MakeDocument = Callable[[int], Document]
 CHILD_TABLES = ("segments", "mentions", "attributions", "event_claims")
-
-
-def _dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, sorted: the whole content of the store."""
-    with closing(sqlite3.connect(path)) as connection:
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-        return {table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-                for table in tables}
 
 
 def _links(documents: list[Document]) -> tuple[list[Entity], list[Story], list[Contradiction]]:
@@ -51,23 +44,23 @@ def test_write_document_load_round_trip_is_exact(store: Store, make_document: Ma
     assert [claim.id for claim in loaded.event_claims] == [claim.id for claim in document.event_claims]
 
 
-def test_write_document_stores_every_child(store: Store, db_path: Path, make_document: MakeDocument,
+def test_write_document_stores_every_child(store: Store, make_document: MakeDocument,
                                            count_children: Callable, expect_children: Callable) -> None:
     documents = [make_document(number) for number in range(5)]
     for document in documents:
         store.write_document(document)
-    with closing(sqlite3.connect(db_path)) as connection, connection:
-        for document in documents:
-            assert count_children(connection, document.id) == expect_children(document)
+    for document in documents:
+        assert count_children(store.connection, document.id) == expect_children(document)
 
 
-def test_write_document_again_changes_nothing(store: Store, db_path: Path, make_document: MakeDocument) -> None:
+def test_write_document_again_changes_nothing(store: Store, make_document: MakeDocument,
+                                              dump_tables: Callable) -> None:
     for number in range(3):
         store.write_document(make_document(number))
-    before = _dump(db_path)
+    before = dump_tables(store.connection)
     for number in range(3):
         store.write_document(make_document(number))
-    assert _dump(db_path) == before
+    assert dump_tables(store.connection) == before
 
 
 def test_write_document_rewrite_replaces_children(store: Store, make_document: MakeDocument) -> None:
@@ -96,7 +89,7 @@ BREAKERS: dict[str, tuple[Callable[[Document], None], str]] = {
 
 
 @pytest.mark.parametrize("breaker", BREAKERS.values(), ids=BREAKERS.keys())
-def test_write_document_failure_leaves_nothing_of_it(store: Store, db_path: Path, make_document: MakeDocument,
+def test_write_document_failure_leaves_nothing_of_it(store: Store, make_document: MakeDocument,
                                                       count_children: Callable,
                                                       breaker: tuple[Callable[[Document], None], str]) -> None:
     earlier = make_document(1)
@@ -110,25 +103,24 @@ def test_write_document_failure_leaves_nothing_of_it(store: Store, db_path: Path
     assert named in str(raised.value)
     assert not store.has_document(broken.hash)
     assert store.counts() == counts
-    with closing(sqlite3.connect(db_path)) as connection, connection:
-        assert set(count_children(connection, broken.id).values()) == {0}
+    assert set(count_children(store.connection, broken.id).values()) == {0}
     assert store.load_document(earlier.id) == earlier
     store.write_document(make_document(2))  # the store still takes writes
     assert store.counts()["documents"] == 2
 
 
-def test_write_document_failed_rewrite_keeps_previous_version(store: Store, db_path: Path,
-                                                              make_document: MakeDocument) -> None:
+def test_write_document_failed_rewrite_keeps_previous_version(store: Store, make_document: MakeDocument,
+                                                              dump_tables: Callable) -> None:
     document = make_document(2)
     store.write_document(document)
-    before = _dump(db_path)
+    before = dump_tables(store.connection)
     changed = make_document(2)
     changed.title = "A new title"
     changed.mentions = changed.mentions[:1]
     changed.event_claims[-1].polarity = "uncertain"  # type: ignore[assignment]
     with pytest.raises(StoreError, match="uncertain"):
         store.write_document(changed)
-    assert _dump(db_path) == before
+    assert dump_tables(store.connection) == before
     assert store.load_document(document.id) == document
 
 
@@ -177,13 +169,11 @@ def test_load_document_unknown_id_named(store: Store) -> None:
         store.load_document("abcdef")
 
 
-def test_load_document_row_not_matching_its_id_detected(store: Store, db_path: Path,
-                                                        make_document: MakeDocument) -> None:
+def test_load_document_row_not_matching_its_id_detected(store: Store, make_document: MakeDocument) -> None:
     document = make_document(1)
     store.write_document(document)
     claim_id = document.event_claims[0].id
-    with closing(sqlite3.connect(db_path)) as connection, connection:
-        connection.execute("UPDATE event_claims SET evidence_start = evidence_start + 1 WHERE id = ?", (claim_id,))
+    store.connection.execute("UPDATE event_claims SET evidence_start = evidence_start + 1 WHERE id = ?", (claim_id,))
     with pytest.raises(StoreError, match=rf"event_claims row has id '{claim_id}' but its content gives"):
         store.load_document(document.id)
 
@@ -249,22 +239,21 @@ def test_counts_every_kind_of_record(store: Store, make_document: MakeDocument) 
     }
 
 
-def test_store_file_in_wal_mode(store: Store, db_path: Path, make_document: MakeDocument) -> None:
-    store.write_document(make_document(1))
-    with closing(sqlite3.connect(db_path)) as connection:
+def test_store_file_in_wal_mode(db_path: Path, make_document: MakeDocument) -> None:
+    with Store(db_path) as store, closing(sqlite3.connect(db_path)) as connection:
+        store.write_document(make_document(1))
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db_path.with_name(db_path.name + "-wal").exists()
+        assert db_path.with_name(db_path.name + "-wal").exists()
 
 
-def test_reader_not_blocked_by_open_write_transaction(store: Store, db_path: Path,
-                                                      make_document: MakeDocument) -> None:
+def test_reader_not_blocked_by_open_write_transaction(store: Store, make_document: MakeDocument) -> None:
     document = make_document(1)
     store.write_document(document)
-    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer = connect(store.location)
     try:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("INSERT INTO rejections VALUES ('r1', '/in/x', 'unreadable: /in/x', '2024-01-01')")
-        with open_store(db_path) as reader:
+        with open_store(store.location) as reader:
             assert reader.counts()["rejected"] == 0
             assert reader.load_document(document.id) == document
             writer.execute("COMMIT")
@@ -273,17 +262,17 @@ def test_reader_not_blocked_by_open_write_transaction(store: Store, db_path: Pat
         writer.close()
 
 
-def test_concurrent_reader_sees_whole_documents(db_path: Path, make_document: MakeDocument) -> None:
+def test_concurrent_reader_sees_whole_documents(store_location: str, make_document: MakeDocument) -> None:
     documents = [make_document(number) for number in range(40)]
     totals = [{table: 0 for table in CHILD_TABLES}]  # rows after the first k documents
     for document in documents:
         totals.append({table: totals[-1][table] + len(getattr(document, table)) for table in CHILD_TABLES})
-    Store(db_path).close()
+    Store(store_location).close()
     failures: list[BaseException] = []
 
     def write_all() -> None:
         try:
-            with Store(db_path) as writer:
+            with Store(store_location) as writer:
                 for document in documents:
                     writer.write_document(document)
         except BaseException as error:  # reported by the main thread
@@ -291,7 +280,7 @@ def test_concurrent_reader_sees_whole_documents(db_path: Path, make_document: Ma
 
     thread = threading.Thread(target=write_all)
     seen: set[int] = set()
-    with Store(db_path) as reader:
+    with Store(store_location) as reader:
         thread.start()
         while thread.is_alive() or not seen:
             counts = reader.counts()

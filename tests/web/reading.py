@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -36,3 +37,10 @@ def links(html: str, prefix: str) -> list[str]:
 
 def page_text(html: str) -> str:
     return re.sub(r"\s+", " ", "".join(parse(html).text))
+
+
+def data_block(html: str, block_id: str) -> object:
+    """The JSON of a page's ``<script type="application/json" id="block_id">`` data block."""
+    opening = f'<script type="application/json" id="{block_id}">'
+    start = html.index(opening) + len(opening)
+    return json.loads(html[start:html.index("</script>", start)])

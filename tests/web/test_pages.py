@@ -129,9 +129,11 @@ def test_pages_register_rows_link_to_their_sources(client: httpx.Client, example
     assert len(csv.text.splitlines()) == len(rows) + 1
 
 
-def test_pages_static_css_is_served_locally(client: httpx.Client, example_site: str) -> None:
+def test_pages_static_css_and_icon_are_served_locally(client: httpx.Client, example_site: str) -> None:
     html = client.get(example_site + "/").text
-    stylesheets = [attrs["href"] for tag, attrs in parse(html).tags if tag == "link"]
-    assert stylesheets == ["/static/style.css"]
+    links = {attrs["rel"]: attrs["href"] for tag, attrs in parse(html).tags if tag == "link"}
+    assert links == {"stylesheet": "/static/style.css", "icon": "/static/favicon.svg"}
     assert client.get(example_site + "/static/style.css").status_code == 200
+    icon = client.get(example_site + "/static/favicon.svg")
+    assert icon.status_code == 200 and icon.text.startswith("<svg")
     assert "http" not in html.split("<main>")[0].replace('http-equiv', '')

@@ -5,7 +5,8 @@ runs from a source entity to an entity its statements are about: for every
 attribution whose source is a known entity, each entity mentioned in the
 attributed words or named as a party (agent, recipient, ...) of an event
 claim made through it. An edge's ``weight`` is how many statements link the
-two; ``asserts`` and ``denies`` split them by polarity; ``event_types`` lists
+two; ``asserts`` and ``denies`` split them by polarity (of the event claims
+about the target when there are some, else of the statement); ``event_types`` lists
 the event types of the claims among them (``statement`` when there are none).
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from claimtrace.model import Attribution, Entity, EventClaim, Mention
 from claimtrace.store import Store
-from claimtrace.store import web_queries
+from claimtrace.store import visual_queries, web_queries
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 STATEMENT = "statement"  # the event type of an edge made of attributions without event claims
@@ -52,15 +53,17 @@ class EntityGraph:
     edges: list[GraphEdge]
 
 
-def build_entity_graph(store: Store) -> EntityGraph:
-    """The graph of every entity in the store and of who makes statements about whom."""
-    entities = store.entities()
+def build_entity_graph(store: Store, entities: list[Entity] | None = None) -> EntityGraph:
+    """The graph of ``entities`` (every entity in the store when None) and of who among them says what about whom.
+
+    Only the mentions of documents where one of them speaks are read, so a
+    few entities of a large store (the web app's graph) cost a few queries.
+    """
+    entities = store.entities() if entities is None else entities
     entity_of = {key: entity.key for entity in entities for key in (entity.key, *entity.aliases)}
     attributions = web_queries.attributions_by_source(store, list(entity_of))
     claims = web_queries.claims_of_attributions(store, [a.id for a in attributions])
-    mentions: dict[str, list[Mention]] = defaultdict(list)
-    for doc_id, mention in store.mentions():
-        mentions[doc_id].append(mention)
+    mentions = visual_queries.mentions_of_documents(store, {a.doc_id for a in attributions})
     return EntityGraph(entities, statement_edges(attributions, claims, mentions, entity_of))
 
 
@@ -77,17 +80,21 @@ def statement_edges(attributions: Iterable[Attribution], claims: Iterable[EventC
         if source is None:
             continue
         start, end = attribution.content
+        denied = attribution.polarity == "negative"
         targets: dict[str, set[str]] = {entity_of[m.entity_key]: set() for m in mentions.get(attribution.doc_id, ())
                                         if start <= m.start and m.end <= end and m.entity_key in entity_of}
+        denied_of: dict[str, bool] = {}
         for claim in claims_of[attribution.id]:
             for key in claim.argument_keys.values():
                 if key in entity_of:
                     targets.setdefault(entity_of[key], set()).add(claim.type)
+                    # "said that X did not sell": the claim's polarity, not the speech act's, is the stance
+                    denied_of[entity_of[key]] = denied_of.get(entity_of[key], False) or claim.polarity == "negative"
         for target, types in targets.items():
             if target == source:
                 continue
             edge = edges.setdefault((source, target), GraphEdge(source, target))
-            if attribution.polarity == "negative":
+            if denied_of.get(target, denied):
                 edge.denies += 1
             else:
                 edge.asserts += 1

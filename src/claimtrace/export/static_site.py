@@ -6,8 +6,9 @@ file in one folder, named so that it needs no URL encoding, and every link is
 relative, so the folder works from ``file://`` and can be copied or zipped.
 
 Layout: ``index.html`` (the overview), ``register.html`` and ``register.csv``,
-``story-<id>.html``, ``document-<id>.html``, ``entity-<key>.html``, and the
-stylesheet under ``static/``. A link to an entity known only by a mention key
+``timeline.html`` and ``graph.html`` (their data in the page), ``story-<id>.html``,
+``document-<id>.html``, ``entity-<key>.html``, and the stylesheet and scripts
+under ``static/``. A link to an entity known only by a mention key
 gets its own page too (the dossier it resolves to, or "not found"), so no
 link leads nowhere.
 """
@@ -25,12 +26,15 @@ from claimtrace.errors import Messages, StoreError
 from claimtrace.export.register import build_register, write_register_csv
 from claimtrace.link.registry import SourceRegistry
 from claimtrace.store import open_store
+from claimtrace.store.location import display_location, store_exists
 from claimtrace.web.document import document_content
 from claimtrace.web.entity import entity_content
+from claimtrace.web.graph import graph_content
 from claimtrace.web.overview import overview_content
 from claimtrace.web.pages import STATIC, Links, Page, Site, template_environment
 from claimtrace.web.register import register_content
 from claimtrace.web.story import story_content
+from claimtrace.web.timeline import timeline_content
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 SLUG_WIDTH = 60
@@ -57,10 +61,10 @@ class StaticSiteSummary:
 
     @property
     def pages(self) -> int:
-        return 2 + self.stories + self.documents + self.entities  # with index.html and register.html
+        return 4 + self.stories + self.documents + self.entities  # with index, register, timeline and graph
 
     def line(self) -> str:
-        return (f"report: {self.pages} pages ({self.stories} stories, {self.documents} documents, "
+        return (f"{self.pages} pages ({self.stories} stories, {self.documents} documents, "
                 f"{self.entities} entities, register of {self.register_rows} transfers) -> {self.out_dir}")
 
 
@@ -84,6 +88,9 @@ class StaticLinks(Links):
     def check(self) -> str | None:
         return None  # checking a claim needs the model and the store: only the server does it
 
+    def search(self) -> str | None:
+        return None  # searching needs the store's full-text index: only the server does it
+
     def home(self) -> str:
         return "index.html"
 
@@ -92,6 +99,12 @@ class StaticLinks(Links):
 
     def register_csv(self) -> str:
         return "register.csv"
+
+    def timeline(self) -> str:
+        return "timeline.html"
+
+    def graph(self) -> str:
+        return "graph.html"
 
     def static(self, name: str) -> str:
         return "static/" + name
@@ -114,9 +127,9 @@ def write_static_site(options: StaticSiteOptions) -> StaticSiteSummary:
 
     Raises :class:`~claimtrace.errors.StoreError` when the store cannot be opened.
     """
-    if options.db_path != ":memory:" and not Path(options.db_path).is_file():
-        raise StoreError(Messages.E020.format(
-            path=options.db_path, detail="no such file; create it with 'claimtrace ingest PATH --db FILE'"))
+    if not store_exists(options.db_path):
+        raise StoreError(Messages.E020.format(path=display_location(options.db_path),
+                                              detail="no knowledge base there; create it with 'claimtrace ingest'"))
     out = Path(options.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(STATIC, out / "static", dirs_exist_ok=True)
@@ -130,6 +143,8 @@ def write_static_site(options: StaticSiteOptions) -> StaticSiteSummary:
                    "entity": {entity.key for entity in store.entities()}}
         _write(out / links.home(), site, overview_content(site))
         _write(out / links.register(), site, register_content(site))
+        _write(out / links.timeline(), site, timeline_content(site))
+        _write(out / links.graph(), site, graph_content(site))
         rows = build_register(store, site.registry)
         written: dict[str, set[str]] = {kind: set() for kind in builders}
         while any(pending.values()):

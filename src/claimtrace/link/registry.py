@@ -41,6 +41,7 @@ from claimtrace.ontology.sources import (
     load_source_kinds,
 )
 from claimtrace.model import EventClaim
+from claimtrace.store.location import is_postgres_url
 
 USER_REGISTRY = Path("~/.config/claimtrace")
 REGISTRY_NAMES = ("sources.yaml", "sources.yml", "sources.toml")
@@ -106,7 +107,7 @@ class SourceRegistry:
         """The registry from the user's file, the one next to the knowledge base and ``path``, in that order."""
         registry = cls()
         files = [_first_existing(USER_REGISTRY.expanduser())]
-        if db_path and str(db_path) != ":memory:":
+        if db_path and str(db_path) != ":memory:" and not is_postgres_url(db_path):  # a database has no folder
             files.append(_first_existing(Path(db_path).resolve().parent))
         if path is not None:
             if not Path(path).is_file():

@@ -2,7 +2,9 @@
 
 A bad line (invalid JSON, not an object, no text, over the size limit) becomes
 a Rejection for that line; the other lines go on. Blank lines are skipped.
-The size limit applies to each record, so a large corpus file can be read.
+The size limit applies to each record, so a large corpus file can be read,
+and a large file can be cut into runs of lines (:func:`line_ranges`) that are
+read apart (:func:`read_jsonl` with ``lines``), by different processes.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,6 +25,17 @@ from claimtrace.read.metadata import TextMetadata
 
 CHUNK_BYTES = 1 << 20
 _ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class LineRange:
+    """A run of whole lines of a JSONL file: bytes ``start`` to ``end``, lines ``first_line`` to ``last_line``."""
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+    records: int  # lines in it that are not blank
 
 
 class _TooLarge:
@@ -83,8 +97,14 @@ def _record_document(line: bytes, path: Path, number: int, options: Options) -> 
         record = json.loads(source)
     except json.JSONDecodeError as error:
         raise _bad(origin, f"invalid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:  # json's parser recurses once per level: [[[[... a few thousand deep ends here
+        raise _bad(origin, "invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise _bad(origin, f"expected a JSON object, got {type(record).__name__}")
+    try:  # JSON can escape lone surrogates ("\ud800"): not text, and no encoder or store takes them
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise _bad(origin, f"not valid Unicode (lone surrogate {error.object[error.start]!r})") from None
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         detail = 'no "text" field' if "text" not in record else '"text" is empty or not a string'
@@ -99,12 +119,52 @@ def _record_document(line: bytes, path: Path, number: int, options: Options) -> 
     return make_document(name, text, origin, "jsonl", options, given=given, url=_field(record, "url"))
 
 
-def read_jsonl(path: Path, options: Options) -> Iterator[Document | Rejection]:
-    """One Document per good line of the .jsonl file at `path`, one Rejection per bad line."""
+def _is_record(line: bytes | _TooLarge, number: int) -> bool:
+    """Whether ``read_jsonl`` makes a Document or a Rejection of this line (it skips blank lines)."""
+    if isinstance(line, _TooLarge):
+        return True
+    try:
+        return bool(line.decode("utf-8-sig" if number == 1 else "utf-8").strip())
+    except UnicodeDecodeError:
+        return True
+
+
+def line_ranges(path: Path, options: Options, records: int) -> list[LineRange]:
+    """The file cut into runs of ``records`` records each (the last may hold fewer), in order.
+
+    Raises OSError when the file cannot be read.
+    """
+    ranges: list[LineRange] = []
+    start = offset = 0
+    first_line = number = count = 0
+    with path.open("rb") as stream:
+        for number, line in enumerate(_raw_lines(stream, options.max_size_bytes), start=1):
+            if count == 0:
+                start, first_line = offset, number
+            offset += line.size if isinstance(line, _TooLarge) else len(line)
+            count += _is_record(line, number)
+            if count == records:
+                ranges.append(LineRange(start, offset, first_line, number, count))
+                count = 0
+    if count:
+        ranges.append(LineRange(start, offset, first_line, number, count))
+    return ranges
+
+
+def read_jsonl(path: Path, options: Options, lines: LineRange | None = None) -> Iterator[Document | Rejection]:
+    """One Document per good line of the .jsonl file at `path` (or of its ``lines``), one Rejection per bad line.
+
+    A whole file without a single record is rejected as empty; a range holds records by construction.
+    """
     limit = options.max_size_bytes
     produced = 0
     with path.open("rb") as stream:
-        for number, line in enumerate(_raw_lines(stream, limit), start=1):
+        stream.seek(lines.start if lines else 0)
+        offset = lines.start if lines else 0
+        for number, line in enumerate(_raw_lines(stream, limit), start=lines.first_line if lines else 1):
+            if lines is not None and offset >= lines.end:
+                break
+            offset += line.size if isinstance(line, _TooLarge) else len(line)
             produced += 1
             origin = f"{path}:{number}"
             if isinstance(line, _TooLarge):
@@ -120,5 +180,5 @@ def read_jsonl(path: Path, options: Options) -> Iterator[Document | Rejection]:
                 yield document
             else:
                 produced -= 1
-    if not produced:
+    if not produced and lines is None:
         yield Rejection(str(path), Messages.E001.format(origin=path))

@@ -116,11 +116,23 @@ class DuplicateIndex:
     def add(self, segment: Segment, text: str) -> Segment:
         """Sign `segment` (whose text is `text`), link it to an earlier duplicate if any, remember it."""
         signature, minhash = _sign(text)
-        segment_id = segment.id
         segment.signature = signature
-        segment.duplicate_of, segment.similarity = self._earlier_duplicate(segment_id, signature, minhash)
-        self._remember(segment_id, signature, minhash)
+        segment.duplicate_of, segment.similarity = self._link(segment.id, signature, minhash)
         return segment
+
+    def add_signed(self, segment_id: str, signature: bytes) -> tuple[str | None, float | None]:
+        """What `add` finds for a segment signed elsewhere (`make_signature`): (duplicate_of, similarity).
+
+        Signing is most of the cost and needs the text; linking needs every segment
+        seen before, in order. So signing can happen wherever the text is, and only
+        the signatures travel to the one index.
+        """
+        return self._link(segment_id, signature, _minhash_of(signature))
+
+    def _link(self, segment_id: str, signature: bytes, minhash: MinHash | None) -> tuple[str | None, float | None]:
+        found = self._earlier_duplicate(segment_id, signature, minhash)
+        self._remember(segment_id, signature, minhash)
+        return found
 
     def _earlier_duplicate(
         self, segment_id: str, signature: bytes, minhash: MinHash | None

@@ -1,6 +1,11 @@
-"""The knowledge base on the terminal: summaries, documents, stories, contradictions."""
+"""The knowledge base on the terminal: summaries, documents, stories, contradictions.
+
+Each ``print_*`` function returns what its command's summary line says (see :mod:`claimtrace.show.summary`).
+"""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from rich.console import Console
 from rich.table import Table
@@ -12,20 +17,21 @@ from claimtrace.link.independence import independent_sources
 from claimtrace.link.registry import SourceRegistry
 from claimtrace.link.voices import source_phrase, voices_of
 from claimtrace.model import AUTHOR, Document, EventClaim, Story
+from claimtrace.show.summary import plural
 from claimtrace.store import Store
 
 _POLARITY_STYLE = {"positive": "green", "negative": "red"}
 _EVIDENCE_WIDTH = 160
 
 
-def print_ingest_summary(console: Console, report: IngestReport, store: Store, db_path: str) -> None:
+def print_ingest_summary(console: Console, report: IngestReport, store: Store, db_path: str) -> str:
     for rejection in report.rejected:
         console.print(f"[yellow]rejected[/yellow] {rejection.origin}: {rejection.reason}", highlight=False)
     counts = store.counts()
-    console.print(f"[bold]{db_path}[/bold]: this run {report.summary()}.")
     if report.link is not None:
         console.print(report.link.summary(), highlight=False)
     console.print(_counts_line(counts), highlight=False)
+    return f"this run {report.summary()} -> {db_path}"
 
 
 def _counts_line(counts: dict[str, int]) -> str:
@@ -36,8 +42,9 @@ def _counts_line(counts: dict[str, int]) -> str:
             f"{counts['contradictions']} contradictions, {counts['rejected']} rejected inputs")
 
 
-def print_overview(console: Console, store: Store) -> None:
-    console.print(_counts_line(store.counts()), highlight=False)
+def print_overview(console: Console, store: Store) -> str:
+    counts = store.counts()
+    console.print(_counts_line(counts), highlight=False)
     table = Table("document", "format", "lang", "published", "title", "status", title="documents")
     for row in store.documents():
         table.add_row(row.name, row.format, row.language or "?", row.published or "", (row.title or "")[:60],
@@ -49,6 +56,8 @@ def print_overview(console: Console, store: Store) -> None:
         for rejection in rejections:
             rejected.add_row(rejection.origin, rejection.reason)
         console.print(rejected)
+    return (f"{plural(counts['documents'], 'document')}, {plural(counts['entities'], 'entity', 'entities')}, "
+            f"{plural(counts['event_claims'], 'event claim')}, {plural(counts['stories'], 'story', 'stories')}")
 
 
 def find_document(store: Store, key: str) -> Document:
@@ -59,7 +68,7 @@ def find_document(store: Store, key: str) -> Document:
     return store.load_document(rows[0].id)
 
 
-def print_document(console: Console, store: Store, key: str) -> None:
+def print_document(console: Console, store: Store, key: str) -> str:
     document = find_document(store, key)
     console.print(f"[bold]{document.title or document.name}[/bold]  ({document.format}, {document.language}, "
                   f"published {document.published or 'unknown'}, author {document.author or 'unknown'}, "
@@ -76,6 +85,8 @@ def print_document(console: Console, store: Store, key: str) -> None:
                              _clip(document.text[start:end]))
     console.print(attributions)
     console.print(_claims_table(document.event_claims, {document.id: document}, "event claims"))
+    return (f"{document.name}: {plural(len(document.attributions), 'attribution')}, "
+            f"{plural(len(document.event_claims), 'event claim')}, {plural(len(document.mentions), 'mention')}")
 
 
 def _claims_table(claims: list[EventClaim], documents: dict[str, Document], title: str) -> Table:
@@ -91,7 +102,7 @@ def _claims_table(claims: list[EventClaim], documents: dict[str, Document], titl
     return table
 
 
-def print_stories(console: Console, store: Store, show_all: bool, registry: SourceRegistry | None = None) -> None:
+def print_stories(console: Console, store: Store, show_all: bool, registry: SourceRegistry | None = None) -> str:
     """The stories, largest first, with how many sources, whether disputed, and their Admiralty rating."""
     claims = {claim.id: claim for claim in store.event_claims()}
     stories = sorted(store.stories(), key=lambda s: (-len(s.claim_ids), s.label))
@@ -111,6 +122,9 @@ def print_stories(console: Console, store: Store, show_all: bool, registry: Sour
     if not show_all and len(shown) < len(stories):
         console.print(f"{len(stories) - len(shown)} stories of a single claim not shown (--all shows them)",
                       highlight=False)
+    contested = len(disputed & {story.id for story in stories})
+    listed = "" if len(shown) == len(stories) else f", {len(shown)} listed"
+    return f"{plural(len(stories), 'story', 'stories')}, {contested} contested{listed}"
 
 
 def find_story(store: Store, key: str) -> Story:
@@ -120,7 +134,7 @@ def find_story(store: Store, key: str) -> Story:
     return matches[0]
 
 
-def print_story(console: Console, store: Store, key: str, registry: SourceRegistry | None = None) -> None:
+def print_story(console: Console, store: Store, key: str, registry: SourceRegistry | None = None) -> str:
     """One story: its rating and reasons, every claim with source, cue, stance and evidence, its disagreements."""
     story = find_story(store, key)
     claims = {claim.id: claim for claim in store.event_claims_by_id(story.claim_ids)}
@@ -140,6 +154,8 @@ def print_story(console: Console, store: Store, key: str, registry: SourceRegist
         if contradiction.story_id == story.id:
             style = "red" if contradiction.kind == "contradiction" else "yellow"
             console.print(f"[{style}]{contradiction.kind}[/{style}]: {contradiction.explanation}", highlight=False)
+    return (f"{story.id}: {plural(len(members), 'claim')}, {plural(len(groups), 'independent source')}, "
+            f"rated {rating.code}")
 
 
 def _story_claims_table(claims: list[EventClaim], documents: dict[str, Document], context: RatingContext) -> Table:
@@ -157,27 +173,32 @@ def _story_claims_table(claims: list[EventClaim], documents: dict[str, Document]
     return table
 
 
-def print_contradictions(console: Console, store: Store, kind: str | None = None) -> None:
+def print_contradictions(console: Console, store: Store, kind: str | None = None) -> str:
     """Contradictions (and tensions, unless ``kind`` picks one) with the story they belong to."""
     stories = {story.id: story for story in store.stories()}
     table = Table("story", "kind", "explanation", title="contradictions and tensions")
+    listed: Counter[str] = Counter()
     for contradiction in store.contradictions():
         if kind is not None and contradiction.kind != kind:
             continue
+        listed[contradiction.kind] += 1
         story = stories.get(contradiction.story_id)
         label = f"{story.label} ({story.id[:10]})" if story else contradiction.story_id
         table.add_row(label, contradiction.kind, contradiction.explanation)
     console.print(table)
+    return f"{plural(listed['contradiction'], 'contradiction')}, {plural(listed['tension'], 'tension')}"
 
 
-def print_entities(console: Console, store: Store, limit: int) -> None:
+def print_entities(console: Console, store: Store, limit: int) -> str:
     table = Table("entity", "type", "mentions", "documents", "spellings", title="entities")
-    ranked = sorted(store.entities(), key=lambda e: -len(e.mentions))[:limit]
+    entities = store.entities()
+    ranked = sorted(entities, key=lambda e: -len(e.mentions))[:limit]
     for entity in ranked:
         spellings = sorted({text for _, _, _, text in entity.mentions})
         table.add_row(entity.name, entity.type, str(len(entity.mentions)),
                       str(len({doc for doc, _, _, _ in entity.mentions})), ", ".join(spellings)[:80])
     console.print(table)
+    return f"{plural(len(entities), 'entity', 'entities')}, {len(ranked)} listed (most mentioned first)"
 
 
 def _clip(text: str, width: int = _EVIDENCE_WIDTH) -> str:

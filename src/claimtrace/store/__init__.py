@@ -1,7 +1,8 @@
 """The knowledge base: an embedded SQLite file, one writer, migrations recorded in a table.
 
 ``open_store(path)`` (or ``Store(path)``) opens or creates it; a document is
-written whole in one transaction or not at all.
+written whole in one transaction or not at all. Given a ``postgresql://`` URL
+instead of a file, the same store lives in a PostgreSQL database.
 """
 
 from claimtrace.store.rows import DocumentRow

@@ -16,7 +16,7 @@ from claimtrace.errors import Messages, StoreError
 from claimtrace.model import Entity, Mention
 from claimtrace.store import rows
 from claimtrace.store.link_index import chunks, placeholders
-from claimtrace.store.sql import RowError, insert_entities, transaction
+from claimtrace.store.sql import Connection, RowError, insert_entities, transaction
 
 LINKED = ""  # the member key of the row that marks a document as resolved
 # (entity key, field, value, count) for the names, types and texts of an entity key's mentions
@@ -27,7 +27,7 @@ INDEX_TABLES = ("entity_key_counts", "entity_blocks", "entity_documents")
 class EntityIndex:
     """The entity layer of a store as incremental resolution reads and updates it."""
 
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+    def __init__(self, connection: Connection, path: str) -> None:
         self.connection = connection
         self.path = path
 
@@ -134,7 +134,7 @@ class EntityIndex:
             _insert_index(connection, counts, blocks, document_keys)
 
     @contextmanager
-    def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, what: str) -> Iterator[Connection]:
         connection = self.connection
         try:
             with transaction(connection):
@@ -143,7 +143,7 @@ class EntityIndex:
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
 
 
-def _insert_index(connection: sqlite3.Connection, counts: Iterable[CountRow], blocks: Mapping[str, Iterable[str]],
+def _insert_index(connection: Connection, counts: Iterable[CountRow], blocks: Mapping[str, Iterable[str]],
                   document_keys: Mapping[str, Iterable[str]]) -> None:
     connection.executemany("INSERT INTO entity_key_counts (member_key, field, value, count) VALUES (?, ?, ?, ?)",
                            [row for row in counts if row[3] > 0])

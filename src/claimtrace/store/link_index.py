@@ -7,13 +7,14 @@ exceeds SQLite's limit on parameters.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from claimtrace.model import Contradiction, Story
 from claimtrace.store import rows
+from claimtrace.store.rows import Row
+from claimtrace.store.sql import Connection
 
 CHUNK = 500
 DOCUMENT_KEY = "document|{doc_id}"
@@ -31,9 +32,9 @@ def placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def claim_rows(connection: sqlite3.Connection, column: str, values: Collection[str]) -> list[sqlite3.Row]:
+def claim_rows(connection: Connection, column: str, values: Collection[str]) -> list[Row]:
     """Event claim rows whose ``column`` (id or doc_id) is one of ``values``, in document order."""
-    found: list[sqlite3.Row] = []
+    found: list[Row] = []
     for part in chunks(values):
         found += connection.execute(
             f"SELECT c.* FROM event_claims c JOIN documents d ON d.id = c.doc_id "
@@ -41,8 +42,8 @@ def claim_rows(connection: sqlite3.Connection, column: str, values: Collection[s
     return found
 
 
-def argument_rows(connection: sqlite3.Connection, claim_ids: Collection[str]) -> dict[str, list[sqlite3.Row]]:
-    found: dict[str, list[sqlite3.Row]] = {}
+def argument_rows(connection: Connection, claim_ids: Collection[str]) -> dict[str, list[Row]]:
+    found: dict[str, list[Row]] = {}
     for part in chunks(claim_ids):
         query = (f"SELECT * FROM claim_arguments WHERE claim_id IN ({placeholders(len(part))}) "
                  f"ORDER BY claim_id, ordinal")
@@ -51,7 +52,7 @@ def argument_rows(connection: sqlite3.Connection, claim_ids: Collection[str]) ->
     return found
 
 
-def postings(connection: sqlite3.Connection, keys: Collection[str]) -> dict[str, set[str]]:
+def postings(connection: Connection, keys: Collection[str]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for part in chunks(keys):
         query = f"SELECT key, claim_id FROM claim_link_keys WHERE key IN ({placeholders(len(part))})"
@@ -60,7 +61,7 @@ def postings(connection: sqlite3.Connection, keys: Collection[str]) -> dict[str,
     return found
 
 
-def stories_of_claims(connection: sqlite3.Connection, claim_ids: Collection[str]) -> dict[str, str]:
+def stories_of_claims(connection: Connection, claim_ids: Collection[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for part in chunks(claim_ids):
         query = f"SELECT claim_id, story_id FROM story_claims WHERE claim_id IN ({placeholders(len(part))})"
@@ -68,7 +69,7 @@ def stories_of_claims(connection: sqlite3.Connection, claim_ids: Collection[str]
     return found
 
 
-def stories_by_id(connection: sqlite3.Connection, story_ids: Collection[str]) -> list[Story]:
+def stories_by_id(connection: Connection, story_ids: Collection[str]) -> list[Story]:
     stories: dict[str, Story] = {}
     for part in chunks(story_ids):
         marks = placeholders(len(part))
@@ -92,7 +93,7 @@ class DocumentBrief:
     url: str | None = None
 
 
-def document_briefs(connection: sqlite3.Connection, doc_ids: Collection[str]) -> dict[str, DocumentBrief]:
+def document_briefs(connection: Connection, doc_ids: Collection[str]) -> dict[str, DocumentBrief]:
     found: dict[str, DocumentBrief] = {}
     for part in chunks(doc_ids):
         query = (f"SELECT id, name, published, outlet, author, url FROM documents "
@@ -101,7 +102,7 @@ def document_briefs(connection: sqlite3.Connection, doc_ids: Collection[str]) ->
     return found
 
 
-def shared_passages(connection: sqlite3.Connection, doc_ids: Collection[str]) -> set[frozenset[str]]:
+def shared_passages(connection: Connection, doc_ids: Collection[str]) -> set[frozenset[str]]:
     """Pairs of documents, one of them in ``doc_ids``, where a segment near-duplicates the other's."""
     found: set[frozenset[str]] = set()
     for part in chunks(doc_ids):
@@ -112,7 +113,7 @@ def shared_passages(connection: sqlite3.Connection, doc_ids: Collection[str]) ->
     return found
 
 
-def evidence_texts(connection: sqlite3.Connection, claim_ids: Collection[str]) -> dict[str, str]:
+def evidence_texts(connection: Connection, claim_ids: Collection[str]) -> dict[str, str]:
     """The evidence sentence of each claim (SQLite's substr counts characters, as Python's str does)."""
     found: dict[str, str] = {}
     for part in chunks(claim_ids):
@@ -122,7 +123,7 @@ def evidence_texts(connection: sqlite3.Connection, claim_ids: Collection[str]) -
     return found
 
 
-def sentence_vectors(connection: sqlite3.Connection, keys: Collection[str]) -> dict[str, bytes]:
+def sentence_vectors(connection: Connection, keys: Collection[str]) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     for part in chunks(keys):
         query = f"SELECT key, vector FROM sentence_vectors WHERE key IN ({placeholders(len(part))})"
@@ -130,13 +131,13 @@ def sentence_vectors(connection: sqlite3.Connection, keys: Collection[str]) -> d
     return found
 
 
-def write_sentence_vectors(connection: sqlite3.Connection, vectors: Iterable[tuple[str, str, int, bytes]]) -> None:
+def write_sentence_vectors(connection: Connection, vectors: Iterable[tuple[str, str, int, bytes]]) -> None:
     connection.executemany(
         "INSERT INTO sentence_vectors (key, model, dimensions, vector) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (key) DO NOTHING", list(vectors))
 
 
-def delete_stories(connection: sqlite3.Connection, story_ids: Collection[str]) -> None:
+def delete_stories(connection: Connection, story_ids: Collection[str]) -> None:
     for part in chunks(story_ids):
         marks = placeholders(len(part))
         connection.execute(f"DELETE FROM contradictions WHERE story_id IN ({marks})", part)
@@ -144,7 +145,7 @@ def delete_stories(connection: sqlite3.Connection, story_ids: Collection[str]) -
         connection.execute(f"DELETE FROM stories WHERE id IN ({marks})", part)
 
 
-def insert_stories(connection: sqlite3.Connection, stories: Sequence[Story],
+def insert_stories(connection: Connection, stories: Sequence[Story],
                    contradictions: Sequence[Contradiction]) -> None:
     connection.executemany("INSERT INTO stories (id, type, label, time) VALUES (?, ?, ?, ?)",
                            [(s.id, s.type, s.label, s.time) for s in stories])
@@ -157,11 +158,11 @@ def insert_stories(connection: sqlite3.Connection, stories: Sequence[Story],
                            params)
 
 
-def file_claims(connection: sqlite3.Connection, keys_by_claim: Mapping[str, Iterable[str]]) -> None:
-    connection.executemany("INSERT OR IGNORE INTO claim_link_keys (key, claim_id) VALUES (?, ?)",
+def file_claims(connection: Connection, keys_by_claim: Mapping[str, Iterable[str]]) -> None:
+    connection.executemany("INSERT INTO claim_link_keys (key, claim_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                            [(key, claim_id) for claim_id, keys in keys_by_claim.items() for key in keys])
 
 
-def unfile_claims(connection: sqlite3.Connection, claim_ids: Collection[str]) -> None:
+def unfile_claims(connection: Connection, claim_ids: Collection[str]) -> None:
     for part in chunks(claim_ids):
         connection.execute(f"DELETE FROM claim_link_keys WHERE claim_id IN ({placeholders(len(part))})", part)

@@ -5,6 +5,11 @@ lists them in the order they apply (register explicitly, never by scanning the
 folder). :func:`migrate` applies the pending ones in one ``BEGIN IMMEDIATE``
 transaction and records each in the ``migrations`` table, so two processes
 opening a new store at once cannot both migrate it.
+
+One schema serves both engines: on PostgreSQL a migration's SQL is translated
+(:func:`claimtrace.store.dialect.schema_to_postgres`: types, table options),
+unless the migration names a PostgreSQL variant file for SQL that genuinely
+differs (``0006_search.sql`` beside ``0006_search.postgresql.sql``, say).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from datetime import UTC, datetime
 from importlib import resources
 
 from claimtrace.errors import Messages, StoreError
+from claimtrace.store.dialect import schema_to_postgres, split_postgres_statements
+from claimtrace.store.sql import Connection, engine_of
 
 # The bookkeeping table itself; every other table is created by a migration file.
 MIGRATIONS_TABLE = """
@@ -28,17 +35,24 @@ CREATE TABLE IF NOT EXISTS migrations (
 
 @dataclass(frozen=True, slots=True)
 class Migration:
-    """One step of the schema: its version number, a short name and its SQL file."""
+    """One step of the schema: its version number, a short name, its SQL file and, where the SQL
+    genuinely differs on PostgreSQL, the file used there instead (else the SQL file, translated)."""
 
     version: int
     name: str
     file: str
+    postgresql: str | None = None
 
-    def sql(self) -> str:
-        return resources.files("claimtrace.store").joinpath("migrations", self.file).read_text("utf-8")
+    def sql(self, engine: str = "sqlite") -> str:
+        file = self.postgresql if engine == "postgresql" and self.postgresql else self.file
+        return resources.files("claimtrace.store").joinpath("migrations", file).read_text("utf-8")
 
-    def statements(self) -> list[str]:
-        return split_statements(self.sql())
+    def statements(self, engine: str = "sqlite") -> list[str]:
+        if engine != "postgresql":
+            return split_statements(self.sql())
+        if self.postgresql:
+            return split_postgres_statements(self.sql(engine))
+        return [schema_to_postgres(statement) for statement in split_statements(self.sql())]
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -47,9 +61,17 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "roles", "0003_roles.sql"),
     Migration(4, "entity index", "0004_entity_index.sql"),
     Migration(5, "pending links", "0005_pending_links.sql"),
+    Migration(6, "search", "0006_search.sql", postgresql="0006_search.postgresql.sql"),
+    Migration(7, "watch state", "0007_watch_state.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
+_USER_TABLES = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    "postgresql": "SELECT table_name FROM information_schema.tables "
+                  "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+}
+_FOREIGN_STORE = {"sqlite": ("SQLite database", "file"), "postgresql": ("PostgreSQL database", "database or schema")}
 
 
 def split_statements(sql: str) -> list[str]:
@@ -72,7 +94,7 @@ def split_statements(sql: str) -> list[str]:
     return statements
 
 
-def schema_version(connection: sqlite3.Connection) -> int:
+def schema_version(connection: Connection) -> int:
     """The highest migration version recorded in the database, 0 for a new one."""
     if not _has_table(connection, "migrations"):
         return 0
@@ -80,11 +102,11 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def migrate(connection: sqlite3.Connection, path: str) -> list[Migration]:
+def migrate(connection: Connection, path: str) -> list[Migration]:
     """Apply the pending migrations and return them; ``path`` only names the store in errors.
 
     Refuses a database written by a newer claimtrace (:attr:`Messages.E021`) and
-    a SQLite database that is not a claimtrace store (:attr:`Messages.E020`).
+    a database that is not a claimtrace store (:attr:`Messages.E020`).
     The connection must be in autocommit mode (``isolation_level=None``).
     """
     version = _checked_version(connection, path)
@@ -96,7 +118,7 @@ def migrate(connection: sqlite3.Connection, path: str) -> list[Migration]:
         version = _checked_version(connection, path)  # another process may have migrated meanwhile
         pending = [m for m in MIGRATIONS if m.version > version]
         for migration in pending:
-            for statement in migration.statements():
+            for statement in migration.statements(engine_of(connection)):
                 connection.execute(statement)
             connection.execute(
                 "INSERT INTO migrations (version, name, applied_at) VALUES (:version, :name, :applied_at)",
@@ -110,27 +132,27 @@ def migrate(connection: sqlite3.Connection, path: str) -> list[Migration]:
     return pending
 
 
-def _checked_version(connection: sqlite3.Connection, path: str) -> int:
+def _checked_version(connection: Connection, path: str) -> int:
     version = schema_version(connection)
     if version > LATEST_VERSION:
         raise StoreError(Messages.E021.format(path=path, found=version, known=LATEST_VERSION))
     if version == 0:
         foreign = _user_tables(connection) - {"migrations"}
         if foreign:
-            detail = (f"it is a SQLite database but not a claimtrace store (it has tables "
-                      f"{', '.join(sorted(foreign))}); choose another file")
+            kind, other = _FOREIGN_STORE[engine_of(connection)]
+            detail = (f"it is a {kind} but not a claimtrace store (it has tables "
+                      f"{', '.join(sorted(foreign))}); choose another {other}")
             raise StoreError(Messages.E020.format(path=path, detail=detail))
     return version
 
 
-def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+def _has_table(connection: Connection, name: str) -> bool:
     return name in _user_tables(connection)
 
 
-def _user_tables(connection: sqlite3.Connection) -> set[str]:
-    rows = connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchall()
+def _user_tables(connection: Connection) -> set[str]:
+    """The tables of the store: of the SQLite file, or of the first schema of PostgreSQL's search path."""
+    rows = connection.execute(_USER_TABLES[engine_of(connection)]).fetchall()
     return {row[0] for row in rows}
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlite3 import Row
 from typing import Any
 
 from claimtrace.model import Role
+from claimtrace.store.rows import Row
 
 Params = dict[str, Any]
 
@@ -17,7 +17,7 @@ SELECT r.* FROM roles r JOIN documents d ON d.id = r.doc_id
 WHERE r.person_key = :key
    OR r.person_key IN (SELECT member_key FROM entity_members
                        WHERE entity_key = (SELECT entity_key FROM entity_members WHERE member_key = :key))
-ORDER BY COALESCE(r.time, r.until), d.name, d.id, r.ordinal
+ORDER BY COALESCE(r.time, r.until) NULLS FIRST, d.name, d.id, r.ordinal
 """
 
 

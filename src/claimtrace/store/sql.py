@@ -1,4 +1,4 @@
-"""SQLite connections and row inserts whose errors name the table and the row."""
+"""Connections (SQLite file or PostgreSQL URL) and row inserts whose errors name the table and the row."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Protocol
 
 from claimtrace.errors import Messages, StoreError
 from claimtrace.model import Entity
 from claimtrace.store import rows
+from claimtrace.store.location import is_postgres_url
 from claimtrace.store.rows import Params
 
 BUSY_TIMEOUT_MS = 5000
+_READ_ONLY_HINT = " (is the file, its folder or its file system read-only? SQLite writes its journal beside the store)"
 
 
 class RowError(Exception):
@@ -23,7 +26,35 @@ class RowError(Exception):
         super().__init__(f"{error} in {table} row ({rows.describe(params)})")
 
 
-def connect(path: str) -> sqlite3.Connection:
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def close(self) -> None: ...
+
+
+class Connection(Protocol):
+    """What the store needs of a connection: ``sqlite3.Connection`` in autocommit mode, or
+    :class:`~claimtrace.store.postgres.PostgresConnection`, which takes the same SQL."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
+    def close(self) -> None: ...
+
+
+def engine_of(connection: Connection) -> str:
+    """``"postgresql"`` or ``"sqlite"``: which SQL a migration variant must be written in."""
+    return str(getattr(connection, "engine", "sqlite"))
+
+
+def connect(path: str) -> Connection:
+    """A connection to the store at ``path``: a SQLite file (created if missing) or a PostgreSQL URL."""
+    if is_postgres_url(path):
+        from claimtrace.store.postgres import connect as connect_postgres
+
+        return connect_postgres(path)
     try:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -38,20 +69,21 @@ def connect(path: str) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous = NORMAL")  # safe in WAL: a crash loses no committed write
     except sqlite3.Error as error:
         connection.close()
-        raise StoreError(Messages.E020.format(path=path, detail=error)) from error
+        detail = f"{error}{_READ_ONLY_HINT if error.sqlite_errorcode & 0xFF in (8, 14) else ''}"  # READONLY, CANTOPEN
+        raise StoreError(Messages.E020.format(path=path, detail=detail)) from error
     return connection
 
 
-def insert_all(connection: sqlite3.Connection, table: str, params: Iterable[Params]) -> None:
+def insert_all(connection: Connection, table: str, params: Iterable[Params]) -> None:
     for row in params:
         insert(connection, table, row)
 
 
-def insert(connection: sqlite3.Connection, table: str, params: Params) -> None:
+def insert(connection: Connection, table: str, params: Params) -> None:
     execute(connection, table, insert_sql(table, tuple(params)), params)
 
 
-def execute(connection: sqlite3.Connection, table: str, sql: str, params: Params) -> None:
+def execute(connection: Connection, table: str, sql: str, params: Params) -> None:
     try:
         connection.execute(sql, params)
     except sqlite3.Error as error:
@@ -66,8 +98,9 @@ def insert_sql(table: str, columns: tuple[str, ...]) -> str:
 
 
 @contextmanager
-def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """A write transaction: BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout)."""
+def transaction(connection: Connection) -> Iterator[Connection]:
+    """A write transaction: BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout;
+    on PostgreSQL, for the advisory lock of :mod:`claimtrace.store.postgres`)."""
     connection.execute("BEGIN IMMEDIATE")
     try:
         yield connection
@@ -78,7 +111,7 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def insert_entities(connection: sqlite3.Connection, entities: Iterable[Entity]) -> None:
+def insert_entities(connection: Connection, entities: Iterable[Entity]) -> None:
     """Entities and their members: an entity's own key and its aliases name the mentions it holds.
 
     Row by row, so that a key claimed by two entities fails naming the key.

@@ -18,13 +18,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from claimtrace.errors import Messages, StoreError
+from claimtrace.errors import Messages, StoreError, StoreUnwritable
 from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mention, Rejection, Role, Story
 from claimtrace.store import link_index, role_rows, rows
 from claimtrace.store.entity_index import INDEX_TABLES, EntityIndex
+from claimtrace.store.location import display_location
 from claimtrace.store.migrations import migrate, schema_version
-from claimtrace.store.rows import DocumentRow, Params
+from claimtrace.store.rows import DocumentRow, Params, Row
 from claimtrace.store.sql import (
+    Connection,
     RowError,
     connect,
     execute,
@@ -82,7 +84,8 @@ SELECT
 
 
 class Store:
-    """A claimtrace knowledge base in a SQLite file (or ``":memory:"``).
+    """A claimtrace knowledge base in a SQLite file (or ``":memory:"``), or in a PostgreSQL
+    database given by URL (``postgresql://user@host:5432/name``, see :mod:`claimtrace.store.postgres`).
 
     Opening creates the file and its parent folders if needed and applies
     pending migrations. Raises :class:`StoreError` when the file is not a
@@ -91,8 +94,9 @@ class Store:
     """
 
     def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
-        self.connection = connect(self.path)
+        self.location = str(path)  # what to open again; ``path`` is how messages show it (no password)
+        self.path = display_location(self.location)
+        self.connection = connect(self.location)
         try:
             migrate(self.connection, self.path)
         except sqlite3.Error as error:
@@ -144,8 +148,7 @@ class Store:
                 insert_all(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
                 connection.execute("INSERT INTO pending_links (doc_id) VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
         except (sqlite3.Error, RowError) as error:
-            what = f"document {doc_id} ({document.origin})"
-            raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
+            raise _write_error(f"document {doc_id} ({document.origin})", self.path, error) from error
 
     def write_rejection(self, rejection: Rejection) -> None:
         """Record an input that could not be read; recording the same one again changes nothing."""
@@ -156,8 +159,7 @@ class Store:
             with self._transaction() as connection:
                 execute(connection, "rejections", sql, params)
         except (sqlite3.Error, RowError) as error:
-            what = f"rejection of {rejection.origin}"
-            raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error
+            raise _write_error(f"rejection of {rejection.origin}", self.path, error) from error
 
     def replace_links(self, entities: list[Entity], stories: list[Story],
                       contradictions: list[Contradiction]) -> None:
@@ -420,9 +422,9 @@ class Store:
 
     # Internals
 
-    def _claims(self, connection: sqlite3.Connection, claims: list[sqlite3.Row], where: str,
+    def _claims(self, connection: Connection, claims: list[Row], where: str,
                 params: Params) -> list[EventClaim]:
-        arguments: defaultdict[str, list[sqlite3.Row]] = defaultdict(list)
+        arguments: defaultdict[str, list[Row]] = defaultdict(list)
         query = (f"SELECT a.* FROM claim_arguments a JOIN event_claims c ON c.id = a.claim_id {where} "
                  f"ORDER BY a.claim_id, a.ordinal")
         for row in connection.execute(query, params):
@@ -435,7 +437,7 @@ class Store:
             arguments = link_index.argument_rows(connection, [row["id"] for row in claims])
         return [rows.claim_from_row(row, arguments.get(row["id"], []), self.path) for row in claims]
 
-    def _stories(self, connection: sqlite3.Connection, where: str, params: Params) -> list[Story]:
+    def _stories(self, connection: Connection, where: str, params: Params) -> list[Story]:
         stories = {row["id"]: Story(id=row["id"], type=row["type"], label=row["label"], claim_ids=[],
                                     time=row["time"])
                    for row in connection.execute(f"SELECT * FROM stories {where} ORDER BY id", params)}
@@ -446,11 +448,11 @@ class Store:
             stories[row["story_id"]].claim_ids.append(row["claim_id"])
         return list(stories.values())
 
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _transaction(self) -> AbstractContextManager[Connection]:
         return transaction(self.connection)
 
     @contextmanager
-    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+    def _snapshot(self) -> Iterator[Connection]:
         """A read transaction, so several queries see the same state of the store."""
         connection = self.connection
         if connection.in_transaction:
@@ -465,7 +467,8 @@ class Store:
 
 
 def open_store(path: str | Path) -> Store:
-    """Open (creating and migrating if needed) the knowledge base at ``path``."""
+    """Open (creating and migrating if needed) the knowledge base at ``path``: a SQLite file,
+    or a PostgreSQL URL (``postgresql://...``; the database must exist, the extra ``postgres`` be installed)."""
     return Store(path)
 
 
@@ -478,6 +481,21 @@ def _check_doc_ids(document: Document) -> None:
     for kind, found in records:
         if found != doc_id:
             raise StoreError(Messages.E025.format(doc_id=doc_id, origin=document.origin, kind=kind, found=found))
+
+
+# SQLite's primary result codes for a file or disk that refuses every write, and what to do about it.
+_REFUSALS = {8: "make the store and its folder writable", 10: "check the disk", 13: "free some disk space",
+             14: "make the store's folder writable"}  # READONLY, IOERR, FULL, CANTOPEN
+
+
+def _write_error(what: str, path: str, error: sqlite3.Error | RowError) -> StoreError | StoreUnwritable:
+    """StoreUnwritable when the file or disk refuses writes (E026), else StoreError for this write (E022)."""
+    cause = error.__cause__ if isinstance(error, RowError) else error
+    code = getattr(cause, "sqlite_errorcode", None)
+    fix = _REFUSALS.get(code & 0xFF) if isinstance(code, int) else None
+    if fix is None:
+        return StoreError(Messages.E022.format(what=what, path=path, detail=error))
+    return StoreUnwritable(Messages.E026.format(what=what, path=path, detail=cause, fix=fix))
 
 
 def _now() -> str:

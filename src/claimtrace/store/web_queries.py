@@ -138,7 +138,8 @@ def recent_documents(store: Store, limit: int) -> list[rows.DocumentRow]:
     """The documents ingested last (then latest published first)."""
     columns = ", ".join(f"d.{name}" for name in rows.DOCUMENT_ROW_FIELDS)
     found = store.connection.execute(
-        f"SELECT {columns} FROM documents d ORDER BY d.ingested_at DESC, d.published DESC, d.name LIMIT :limit",
+        f"SELECT {columns} FROM documents d "
+        f"ORDER BY d.ingested_at DESC, d.published DESC NULLS LAST, d.name LIMIT :limit",
         {"limit": limit})
     return [rows.document_row(row) for row in found]
 

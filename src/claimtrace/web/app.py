@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from claimtrace.errors import Messages, StoreError
 from claimtrace.link.registry import SourceRegistry
-from claimtrace.web import check, document, entity, overview, register, story
+from claimtrace.store.location import display_location, store_exists
+from claimtrace.web import check, document, entity, graph, overview, register, search, story, timeline
 from claimtrace.web.access import check_binding, token_guard
 from claimtrace.web.pages import STATIC, Site, template_environment
 
@@ -37,15 +37,16 @@ def create_app(options: ServeOptions) -> FastAPI:
     loopback address and no token is given.
     """
     check_binding(options.host, options.token)
-    if options.db_path != ":memory:" and not Path(options.db_path).is_file():
-        raise StoreError(Messages.E020.format(
-            path=options.db_path, detail="no such file; create it with 'claimtrace ingest PATH --db FILE'"))
+    if not store_exists(options.db_path):
+        raise StoreError(Messages.E020.format(path=display_location(options.db_path),
+                                              detail="no knowledge base there; create it with 'claimtrace ingest'"))
     app = FastAPI(title="claimtrace", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.site = Site(db_path=options.db_path, templates=template_environment(),
                           registry=SourceRegistry.load(options.sources_path, options.db_path))
     app.middleware("http")(token_guard(options.token))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (overview, story, document, entity, register, check):  # registered explicitly, in menu order
+    # registered explicitly, in menu order
+    for module in (overview, story, document, entity, register, timeline, graph, search, check):
         app.include_router(module.router)
     return app
 

@@ -21,6 +21,7 @@ from starlette.responses import HTMLResponse
 
 from claimtrace.link.registry import SourceRegistry
 from claimtrace.store import Store, open_store
+from claimtrace.store.location import display_location
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -38,6 +39,12 @@ class Links:
 
     def register_csv(self) -> str:
         return "/register.csv"
+
+    def timeline(self) -> str:
+        return "/timeline"
+
+    def graph(self) -> str:
+        return "/graph"
 
     def static(self, name: str) -> str:
         return "/static/" + quote(name)
@@ -58,6 +65,10 @@ class Links:
     def check(self) -> str | None:
         """The page that checks a claim against the corpus; None where there is no server to ask."""
         return "/check"
+
+    def search(self) -> str | None:
+        """The search page; None where there is no server to ask."""
+        return "/search"
 
 
 @dataclass(slots=True)
@@ -91,8 +102,8 @@ class Site:
 
     def render(self, page: Page) -> str:
         """The page as HTML."""
-        return self.templates.get_template(page.template).render(db_path=self.db_path, title=page.title,
-                                                                 **page.values)
+        return self.templates.get_template(page.template).render(db_path=display_location(self.db_path),
+                                                                 title=page.title, **page.values)
 
     def not_found(self, what: str) -> Page:
         return Page("error.html", "Not found", {"message": what}, status_code=404)
@@ -116,7 +127,8 @@ def template_environment(links: Links | None = None) -> Environment:
     environment.globals.update(entity_url=links.entity, document_url=links.document, story_url=links.story,
                                claim_url=links.claim, home_url=links.home, register_url=links.register,
                                register_csv_url=links.register_csv, static_url=links.static, safe_url=safe_url,
-                               check_url=links.check)
+                               check_url=links.check, timeline_url=links.timeline, graph_url=links.graph,
+                               search_url=links.search)
     environment.filters["short"] = short
     return environment
 

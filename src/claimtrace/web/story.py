@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
+from claimtrace.export.claimreview import SCHEMA_ORG, claim_review, today
+from claimtrace.export.rated_stories import RatedStory
 from claimtrace.link.confidence import Rating, RatingContext, rate_story
 from claimtrace.link.independence import independent_sources
 from claimtrace.link.registry import SourceAssessment
@@ -70,10 +72,12 @@ def story_content(site: Site, story_id: str) -> Page:
     sources = [(", ".join(source_phrase(v.representative, documents) for v in group.voices), group.reasons)
                for group in groups]
     phrases = {claim.id: source_phrase(claim, documents) for claim in members}
+    rating = rating_of(story, claims, context)
+    review = claim_review(RatedStory(story, members, rating), documents, today())  # JSON-LD for search engines
     return Page("story.html", story.label, dict(
-        story=story, rating=rating_of(story, claims, context), asserting=[v for v in views if v.stance == "asserts"],
+        story=story, rating=rating, asserting=[v for v in views if v.stance == "asserts"],
         denying=[v for v in views if v.stance == "denies"], contradictions=contradictions, claims=claims,
-        phrases=phrases, sources=sources))
+        phrases=phrases, sources=sources, claim_review={"@context": SCHEMA_ORG, **review} if review else None))
 
 
 def _voice_view(voice: Voice, documents: Mapping[str, Document], cues: Mapping[str, str],

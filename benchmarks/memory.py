@@ -1,0 +1,184 @@
+"""Peak memory of ingesting 20,000 articles: resident memory must not grow with the corpus (issue 8).
+
+Usage (from the repository root):
+
+    .venv/bin/python benchmarks/memory.py [--docs 20000] [--seed 0] [--corpus DIR] [--samples FILE]
+
+Generates ``--docs`` synthetic articles (benchmarks/synthetic_corpus.py) into a temporary
+folder, or reads ``--corpus``, then runs ``claimtrace.ingest.ingest`` of the folder into a
+fresh SQLite store in a child process (this script with ``--child``), which reports each
+document as it is finished. The parent samples the child's resident set size (VmRSS of
+/proc/PID/status) every ``--interval`` seconds and prints RSS when 5,000, 10,000, 15,000
+and 20,000 documents are done, the peak while documents are analysed and the peak while
+the corpus is linked at the end, and the child's own high-water mark (VmHWM). Target:
+below 2 GiB. ``--samples FILE`` writes every sample as CSV (seconds, documents, RSS MiB).
+The run takes hours on a shared two-core machine: start it in the background.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_corpus import write_corpus  # noqa: E402
+
+TARGET_MIB = 2048
+DONE = "done"  # child -> parent, one line per finished input: "done N"
+LINKING = "linking"  # child -> parent: every input is finished, the corpus is being linked
+FINISHED = "finished"  # child -> parent: "finished HWM_KIB" and the ingest summary
+
+
+def status_kib(pid: int, field_name: str) -> int | None:
+    """A memory field of /proc/PID/status in KiB (VmRSS, VmHWM), None once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field_name + ":"):
+                    return int(line.split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return None
+
+
+def child(folder: Path, db: Path) -> int:
+    """Ingest ``folder`` into ``db``, telling the parent how far it is (stdout, line by line)."""
+    from claimtrace.ingest import ingest
+    from claimtrace.options import Options
+    from claimtrace.store import open_store
+
+    done = 0
+    total = sum(1 for path in folder.iterdir() if path.suffix in (".txt", ".html"))
+
+    def tick(origin: str) -> None:
+        nonlocal done
+        done += 1
+        print(f"{DONE} {done}", flush=True)
+        if done == total:
+            print(LINKING, flush=True)
+
+    with open_store(db) as store:
+        report = ingest([folder], store, Options(progress=False), on_progress=tick)
+    print(f"{FINISHED} {status_kib(os.getpid(), 'VmHWM')} {report.summary()}; "
+          f"{report.link.summary() if report.link else ''}", flush=True)
+    return 0
+
+
+@dataclass(slots=True)
+class Progress:
+    """What the child said last, and when it started linking."""
+
+    done: int = 0
+    linking_at: float | None = None
+    finished: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def follow(stream: object, progress: Progress, started: float) -> None:
+    for line in stream:  # type: ignore[attr-defined]
+        line = line.strip()
+        if line.startswith(DONE):
+            progress.done = int(line.split()[1])
+        elif line == LINKING:
+            progress.linking_at = time.perf_counter() - started
+        elif line.startswith(FINISHED):
+            progress.finished = line
+        else:
+            progress.lines.append(line)
+
+
+def run(folder: Path, scratch: Path, interval: float, checkpoints: list[int],
+        samples_path: Path | None) -> tuple[list[tuple[float, int, float]], Progress, int]:
+    command = [sys.executable, __file__, "--child", str(folder), str(scratch / "kb.db")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    started = time.perf_counter()
+    progress = Progress()
+    reader = threading.Thread(target=follow, args=(process.stdout, progress, started), daemon=True)
+    reader.start()
+    samples: list[tuple[float, int, float]] = []
+    next_checkpoint = 0
+    while process.poll() is None:
+        rss = status_kib(process.pid, "VmRSS")
+        if rss is not None:
+            elapsed = time.perf_counter() - started
+            samples.append((elapsed, progress.done, rss / 1024))
+            while next_checkpoint < len(checkpoints) and progress.done >= checkpoints[next_checkpoint]:
+                print(f"  {checkpoints[next_checkpoint]:>6} documents: RSS {rss / 1024:7.0f} MiB "
+                      f"({elapsed / 60:.1f} min)", flush=True)
+                next_checkpoint += 1
+        time.sleep(interval)
+    reader.join(timeout=10)
+    if samples_path is not None:
+        with samples_path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["seconds", "documents", "rss_mib"])
+            writer.writerows((f"{t:.1f}", d, f"{r:.1f}") for t, d, r in samples)
+    return samples, progress, process.returncode
+
+
+def report(samples: list[tuple[float, int, float]], progress: Progress, checkpoints: list[int], docs: int) -> bool:
+    linking_at = progress.linking_at if progress.linking_at is not None else float("inf")
+    analysing = [rss for t, _, rss in samples if t < linking_at]
+    linking = [rss for t, _, rss in samples if t >= linking_at]
+    print(f"\ndocuments: {docs}; load at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    for checkpoint in checkpoints:
+        at = next((rss for _, done, rss in samples if done >= checkpoint), None)
+        print(f"  RSS at {checkpoint:>6} documents: " + (f"{at:7.0f} MiB" if at is not None else "not reached"))
+    if analysing:
+        print(f"  peak while reading, analysing, storing: {max(analysing):7.0f} MiB")
+    if linking:
+        print(f"  peak while linking the corpus:          {max(linking):7.0f} MiB "
+              f"(linking took {samples[-1][0] - linking_at:.0f} s)")
+    hwm_mib = None
+    if progress.finished:
+        parts = progress.finished.split(maxsplit=2)
+        hwm_mib = int(parts[1]) / 1024 if parts[1].isdigit() else None
+        if hwm_mib is not None:
+            print(f"  child's high-water mark (VmHWM):         {hwm_mib:7.0f} MiB")
+        if len(parts) > 2:
+            print(f"  {parts[2]}")
+    for line in progress.lines[-10:]:
+        print(f"  child: {line}")
+    peak = max([hwm_mib or 0.0] + [rss for _, _, rss in samples])
+    met = bool(samples) and progress.finished is not None and peak < TARGET_MIB
+    print(f"peak {peak:.0f} MiB; target < {TARGET_MIB} MiB: {'met' if met else 'NOT met'}"
+          f"{'' if progress.finished else ' (the child did not finish)'}; "
+          f"run took {samples[-1][0] / 60:.1f} min" if samples else "no samples")
+    return met
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--corpus", type=Path, help="ingest this folder instead of generating one")
+    parser.add_argument("--interval", type=float, default=1.0, help="seconds between RSS samples")
+    parser.add_argument("--samples", type=Path, help="write every sample to this CSV file")
+    parser.add_argument("--child", nargs=2, type=Path, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(*args.child)
+    checkpoints = [n for n in (5_000, 10_000, 15_000, 20_000) if n <= args.docs] or [args.docs]
+    with tempfile.TemporaryDirectory(prefix="claimtrace-memory-") as scratch_name:
+        scratch = Path(scratch_name)
+        folder = args.corpus or scratch / "corpus"
+        if args.corpus is None:
+            write_corpus(folder, args.docs, seed=args.seed)
+        docs = sum(1 for path in folder.iterdir() if path.suffix in (".txt", ".html"))
+        print(f"ingesting {docs} documents of {folder} in a child process; load {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} CPUs", flush=True)
+        samples, progress, code = run(folder, scratch, args.interval, checkpoints, args.samples)
+        met = report(samples, progress, checkpoints, docs)
+    return 0 if met and code == 0 else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Distributed ingest on a running cluster (``--scheduler``), a document that kills its worker, and bad requests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from distributed import Client
+
+from claimtrace.cli import main
+from claimtrace.errors import ClusterError
+from claimtrace.ingest import ingest
+from claimtrace.options import Options
+from claimtrace.store import open_store
+from tests.scale.conftest import free_port, report_text, store_rows
+from tests.scale.faults import DEADLY_NAME, MARKER, DeadlyInputs
+
+
+def test_scheduler_option_ingests_on_that_cluster(scheduler_address: str, scale_corpus: Path,
+                                                  single_process_store: Path, tmp_path: Path) -> None:
+    db = tmp_path / "remote.db"
+    result = CliRunner().invoke(main, ["ingest", str(scale_corpus), "--db", str(db), "--scheduler",
+                                       scheduler_address, "--quiet"])
+    assert result.exit_code == 3, result.output
+    assert "stored" in result.output
+    assert store_rows(db) == store_rows(single_process_store)
+
+
+def test_inputs_that_kill_their_worker_every_time_are_rejected(scheduler_address: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(5):
+        (corpus / f"a-{number}.txt").write_text(report_text(number), encoding="utf-8")
+    deadly = corpus / "b-deadly.txt"  # in the second batch of three, with a-3 and a-4
+    deadly.write_text(report_text(50).replace("joint exercises", f"joint exercises ({MARKER})"), encoding="utf-8")
+    unreadable = corpus / f"c-{DEADLY_NAME}.txt"  # the third batch, alone
+    unreadable.write_text(report_text(51), encoding="utf-8")
+    with Client(scheduler_address) as client:
+        client.register_plugin(DeadlyInputs())
+        try:
+            with open_store(tmp_path / "kb.db") as store:
+                report = ingest([corpus], store, Options(progress=False, batch_size=3, scheduler=scheduler_address))
+                stored = {row.name for row in store.documents()}
+        finally:
+            client.unregister_worker_plugin(DeadlyInputs.name)
+    assert {(r.origin, r.reason.split(" it died")[0]) for r in report.rejected} == {
+        (str(unreadable), f"worker died: {unreadable}: the Dask worker reading"),
+        (str(deadly), f"worker died: {deadly}: the Dask worker analysing"),
+    }
+    assert stored == {f"a-{number}" for number in range(5)}
+    # The deadly document's batch-mates died with it once, and were stored when analysed alone.
+    assert {str(corpus / "a-3.txt"), str(corpus / "a-4.txt"), str(deadly)} <= set(report.retried)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (Options(workers=2, scheduler="tcp://127.0.0.1:8786"), "give one of them"),
+    (Options(workers=-1), "--workers -1: give 1 or more"),
+])
+def test_bad_cluster_options_are_refused_before_anything_runs(options: Options, message: str,
+                                                              tmp_path: Path) -> None:
+    with open_store(tmp_path / "kb.db") as store, pytest.raises(ClusterError, match=message):
+        ingest([tmp_path], store, options)
+
+
+def test_cli_says_when_the_scheduler_cannot_be_reached(tmp_path: Path) -> None:
+    address = f"tcp://127.0.0.1:{free_port()}"
+    (tmp_path / "note.txt").write_text(report_text(1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "note.txt"), "--db", str(tmp_path / "kb.db"),
+                                       "--scheduler", address, "--quiet"])
+    assert result.exit_code == 1
+    assert f"cannot reach the Dask cluster at {address}" in result.output
+
+
+def test_cli_refuses_zero_workers(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "kb.db"), "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_cli_names_the_extra_when_dask_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(report_text(2), encoding="utf-8")
+    without_dask = ("import sys; sys.modules['distributed'] = None; from claimtrace.cli import main; "
+                    "main(sys.argv[1:])")
+    result = subprocess.run([sys.executable, "-c", without_dask, "ingest", str(tmp_path / "note.txt"), "--db",
+                             str(tmp_path / "kb.db"), "--workers", "2", "--quiet"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "pip install 'claimtrace[scale]'" in result.stderr
