@@ -181,10 +181,11 @@ def main(argv: list[str] | None = None) -> int:
             timings = results[workers] = run(corpus, workers, db)
             contents.add(tuple(_documents(db)))
             name = "one process" if workers == 0 else f"{workers} worker{'s' * (workers > 1)}"
+            on_cluster = (f"{timings.analysis_cpu:>8.1f} {timings.worker_cpu:>7.1f} {timings.busy:>5.0%}" if workers
+                          else f"{'-':>8} {'-':>7} {'-':>5}")
             print(f"{name:>12} {timings.stored:>6} {timings.total:>8.1f} {timings.start:>8.1f} "
                   f"{timings.analysis:>10.1f} {timings.stored / timings.analysis:>7.2f} {timings.writer:>8.1f} "
-                  f"{timings.link:>7.1f} {timings.client_cpu:>8.1f} {timings.analysis_cpu:>8.1f} "
-                  f"{timings.worker_cpu:>7.1f} {timings.busy:>5.0%} "
+                  f"{timings.link:>7.1f} {timings.client_cpu:>8.1f} {on_cluster} "
                   f"{timings.load[0]:>5.1f} {timings.load[1]:>5.1f}", flush=True)
         print("stores hold the same documents" if len(contents) == 1 else "STORES DIFFER")
         if 1 in results and 2 in results:
