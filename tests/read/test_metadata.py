@@ -73,3 +73,11 @@ We are a small team of volunteers.
 )
 def test_extract_metadata_takes_only_what_the_text_states(text: str, expected: TextMetadata) -> None:
     assert extract_metadata(text) == expected
+
+
+def test_title_is_never_looked_for_past_the_first_paragraph():
+    text = ("An opening line far too long to be the title of any report, since it goes on and on about the border "
+            "and the convoys and more\n\nMarch 2, 2024\n\n"
+            "The ministry said on Monday that no armoured vehicles\nwere sold. Reporters wrote otherwise.\n\n"
+            "Comments\n\nThe ministry is lying.\n")
+    assert extract_metadata(text).title is None

@@ -96,6 +96,8 @@ def _title_line(lines: list[Line], after_header_lines: bool) -> str | None:
             return None  # the body has started
         if _is_header_line(line):
             continue
+        if _runs_on(lines, index):
+            return None  # a paragraph of several lines: the body (a comment section's heading comes later)
         following = index + 1
         while after_header_lines and following < len(lines) and _is_header_line(lines[following]):
             following += 1
@@ -104,6 +106,12 @@ def _title_line(lines: list[Line], after_header_lines: bool) -> str | None:
         if stands_alone and fits and not line.text.rstrip().endswith((".", ":", ";", ",")):
             return _MARKDOWN_HEADING.sub("", line.text).strip(" \t*_") or None
     return None
+
+
+def _runs_on(lines: list[Line], index: int) -> bool:
+    """The line and the next are both text lines (neither blank nor a date or byline)."""
+    following = index + 1
+    return following < len(lines) and not lines[following].blank and not _is_header_line(lines[following])
 
 
 def find_published(lines: list[Line]) -> str | None:
