@@ -13,6 +13,15 @@ from claimtrace.watch import StopSignal
 from claimtrace.watch.stop import WatchStopped
 
 
+@pytest.fixture(autouse=True)
+def interactive_signals():
+    """Ctrl-C as in a terminal: a run started in the background (CI) inherits SIGINT ignored."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler), signal.getsignal(signal.SIGTERM)
+    yield
+    signal.signal(signal.SIGINT, before[0])
+    signal.signal(signal.SIGTERM, before[1])
+
+
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
 def test_a_first_signal_asks_for_a_stop_and_the_check_raises(number: signal.Signals) -> None:
     stop = StopSignal()

@@ -80,8 +80,9 @@ def build_register(store: Store, registry: SourceRegistry | None = None) -> list
     by_id = {claim.id: claim for claim in claims}
     story_of = store.stories_of_claims(by_id)
     stories = {story.id: story for story in store.stories_by_id(set(story_of.values()))}
-    for story in stories.values():  # a story holds every claim of its event, whatever their type
-        by_id.update((claim.id, claim) for claim in store.event_claims_by_id(story.claim_ids))
+    # a story holds every claim of its event, whatever their type: read them all at once
+    others = {claim_id for story in stories.values() for claim_id in story.claim_ids} - set(by_id)
+    by_id.update((claim.id, claim) for claim in store.event_claims_by_id(others))
     context = RatingContext.from_store(store, list(by_id.values()), registry)
     source_keys = web_queries.attribution_source_keys(store, {c.attribution_id for c in by_id.values()
                                                               if c.attribution_id})

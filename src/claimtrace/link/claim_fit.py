@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from claimtrace.model import EventClaim
@@ -53,6 +54,7 @@ class DatedDocument(Protocol):
 # ---------------------------------------------------------------- values
 
 
+@lru_cache(maxsize=65536)  # the same few thousand names are compared again and again
 def normalise_name(name: str) -> str:
     """Compare names without case, accents, punctuation or a leading article."""
     text = unicodedata.normalize("NFKD", name)

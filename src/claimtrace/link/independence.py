@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimtrace.link.claim_fit import normalise_name
 from claimtrace.link.voices import Voice, is_author
@@ -121,11 +122,12 @@ def _name(voice: Voice) -> str:
     return f"the author of document {claim.doc_id[:8]}" if is_author(claim) else claim.source
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=8192)  # every pair of voices compares the same sentences again
+def shingles(text: str, size: int = SHINGLE) -> frozenset[tuple[str, ...]]:
     words = [word.casefold() for word in _WORD.findall(text)]
     if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
 
 
 def _same_words(first: Iterable, second: Iterable, evidence: Mapping[str, str]) -> bool:

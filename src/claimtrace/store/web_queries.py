@@ -45,8 +45,11 @@ def entity_keys(store: Store, keys: Collection[str]) -> dict[str, str]:
     return found
 
 
-def entity(store: Store, key: str) -> Entity | None:
-    """One entity with its aliases and mentions (in document order), or None when no entity has this key."""
+def entity(store: Store, key: str, with_mentions: bool = True) -> Entity | None:
+    """One entity with its aliases and mentions (in document order), or None when no entity has this key.
+
+    ``with_mentions=False`` leaves the mentions out (a country's run to many thousands): see :func:`mention_summary`.
+    """
     row = store.connection.execute("SELECT key, name, type FROM entities WHERE key = :key", {"key": key}).fetchone()
     if row is None:
         return None
@@ -54,12 +57,34 @@ def entity(store: Store, key: str) -> Entity | None:
     members = store.connection.execute(
         "SELECT member_key FROM entity_members WHERE entity_key = :key ORDER BY member_key", {"key": key})
     found.aliases = [r["member_key"] for r in members if r["member_key"] != key]
-    mentions = store.connection.execute(
-        'SELECT m.doc_id, m."start", m."end", m.text FROM mentions m '
-        "JOIN entity_members e ON e.member_key = m.entity_key JOIN documents d ON d.id = m.doc_id "
-        "WHERE e.entity_key = :key ORDER BY d.name, d.id, m.ordinal", {"key": key})
-    found.mentions = [(r["doc_id"], r["start"], r["end"], r["text"]) for r in mentions]
+    if with_mentions:
+        mentions = store.connection.execute(
+            'SELECT m.doc_id, m."start", m."end", m.text FROM mentions m '
+            "JOIN entity_members e ON e.member_key = m.entity_key JOIN documents d ON d.id = m.doc_id "
+            "WHERE e.entity_key = :key ORDER BY d.name, d.id, m.ordinal", {"key": key})
+        found.mentions = [(r["doc_id"], r["start"], r["end"], r["text"]) for r in mentions]
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSummary:
+    """How often an entity is mentioned, in how many documents, and its spellings (most used first)."""
+
+    mentions: int
+    documents: int
+    spellings: list[tuple[str, int]]
+
+
+def mention_summary(store: Store, key: str) -> MentionSummary:
+    """Counted by the database: a dossier needs the numbers, not every mention."""
+    spellings = store.connection.execute(
+        "SELECT m.text, COUNT(*) AS n FROM mentions m JOIN entity_members e ON e.member_key = m.entity_key "
+        "WHERE e.entity_key = :key GROUP BY m.text ORDER BY n DESC, m.text", {"key": key}).fetchall()
+    documents = store.connection.execute(
+        "SELECT COUNT(DISTINCT m.doc_id) AS n FROM mentions m JOIN entity_members e ON e.member_key = m.entity_key "
+        "WHERE e.entity_key = :key", {"key": key}).fetchone()
+    return MentionSummary(sum(int(row["n"]) for row in spellings), int(documents["n"]),
+                          [(str(row["text"]), int(row["n"])) for row in spellings])
 
 
 def member_keys(store: Store, key: str) -> list[str]:
@@ -69,13 +94,17 @@ def member_keys(store: Store, key: str) -> list[str]:
     return sorted({key, *(row["member_key"] for row in found)})
 
 
-def attributions_by_source(store: Store, source_keys: Collection[str]) -> list[Attribution]:
-    """Attributions whose source is one of these entity keys, in document order."""
+def attributions_by_source(store: Store, source_keys: Collection[str], limit: int | None = None) -> list[Attribution]:
+    """Attributions whose source is one of these entity keys, in document order (the first ``limit`` of them)."""
     found: list[Attribution] = []
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
     for part in chunks(source_keys):
         query = (f"SELECT a.* FROM attributions a JOIN documents d ON d.id = a.doc_id "
-                 f"WHERE a.source_key IN ({placeholders(len(part))}) ORDER BY d.name, d.id, a.ordinal")
+                 f"WHERE a.source_key IN ({placeholders(len(part))}) ORDER BY d.name, d.id, a.ordinal{cap}")
         found += [rows.attribution_from_row(row, store.path) for row in store.connection.execute(query, part)]
+    if limit is not None and len(found) > limit:  # several chunks: merge them back into document order
+        order = store.document_briefs({a.doc_id for a in found})
+        found = sorted(found, key=lambda a: (order[a.doc_id].name, a.doc_id, a.content))[:limit]
     return found
 
 
@@ -89,13 +118,17 @@ def attribution_source_keys(store: Store, attribution_ids: Collection[str]) -> d
     return found
 
 
-def claims_about(store: Store, entity_keys: Collection[str]) -> list[EventClaim]:
-    """Event claims that name one of these entity keys as an argument, in document order."""
+def claims_about(store: Store, entity_keys: Collection[str], limit: int | None = None) -> list[EventClaim]:
+    """Event claims that name one of these entity keys as an argument, in document order (the first ``limit``)."""
     claim_ids: set[str] = set()
+    cap = "" if limit is None else f" LIMIT {int(limit)}"
     for part in chunks(entity_keys):
-        query = f"SELECT claim_id FROM claim_arguments WHERE entity_key IN ({placeholders(len(part))})"
-        claim_ids.update(row["claim_id"] for row in store.connection.execute(query, part))
-    return store.event_claims_by_id(claim_ids)
+        query = (f"SELECT DISTINCT c.id, d.name, d.id AS doc, c.ordinal FROM claim_arguments a "
+                 f"JOIN event_claims c ON c.id = a.claim_id JOIN documents d ON d.id = c.doc_id "
+                 f"WHERE a.entity_key IN ({placeholders(len(part))}) ORDER BY d.name, d.id, c.ordinal{cap}")
+        claim_ids.update(row["id"] for row in store.connection.execute(query, part))
+    claims = store.event_claims_by_id(claim_ids)
+    return claims if limit is None else claims[:limit]
 
 
 def claims_of_attributions(store: Store, attribution_ids: Collection[str]) -> list[EventClaim]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
@@ -24,23 +22,23 @@ def entity_content(site: Site, key: str) -> Page:
     """The dossier of the entity ``key`` (or of the entity a mention key belongs to), else a not-found page."""
     with site.store() as store:
         entity_key = web_queries.entity_key_of(store, key)
-        entity = web_queries.entity(store, entity_key) if entity_key else None
+        entity = web_queries.entity(store, entity_key, with_mentions=False) if entity_key else None
         if entity is None:
             return site.not_found(f"no entity {key!r} in this knowledge base")
+        mentioned = web_queries.mention_summary(store, entity.key)
         members = web_queries.member_keys(store, entity.key)
         roles = store.roles(entity.key)
-        said = web_queries.attributions_by_source(store, members)[:ITEMS_SHOWN]
+        said = web_queries.attributions_by_source(store, members, limit=ITEMS_SHOWN)
         said_claims = web_queries.claims_of_attributions(store, [a.id for a in said])
-        about = web_queries.claims_about(store, members)[:ITEMS_SHOWN]
+        about = web_queries.claims_about(store, members, limit=ITEMS_SHOWN)
         claim_ids = [c.id for c in about] + [c.id for c in said_claims]
         evidence = store.evidence_texts(claim_ids)
         contents = web_queries.text_slices(store, [(a.doc_id, *a.content) for a in said])
         story_of = store.stories_of_claims(claim_ids)
         stories = sorted(store.stories_by_id(set(story_of.values())), key=lambda s: (s.time or "", s.label))
-        briefs = store.document_briefs({m[0] for m in entity.mentions} | {a.doc_id for a in said}
+        briefs = store.document_briefs({role.doc_id for role in roles if role.doc_id} | {a.doc_id for a in said}
                                        | {c.doc_id for c in about})
-    spellings = Counter(text for _, _, _, text in entity.mentions).most_common()
     return Page("entity.html", entity.name, dict(
-        entity=entity, spellings=spellings, roles=roles, said=said, contents=contents, about=about,
-        evidence=evidence, story_of=story_of, stories=stories, briefs=briefs,
-        documents=len({m[0] for m in entity.mentions})))
+        entity=entity, spellings=mentioned.spellings, mentions=mentioned.mentions, roles=roles, said=said,
+        contents=contents, about=about, evidence=evidence, story_of=story_of, stories=stories, briefs=briefs,
+        documents=mentioned.documents))
