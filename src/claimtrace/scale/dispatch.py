@@ -56,6 +56,7 @@ class _Batch:
     briefing: Future | None = None
     brief: BatchBrief | None = None
     admission: Admission | None = None
+    read_alone: bool = False  # its inputs were read one by one after a reading death
 
 
 class ClusterRun:
@@ -166,14 +167,20 @@ class ClusterRun:
         batch.prepared = self.client.submit(_joined, batch.batch.number, prepared,
                                             key=f"claimtrace-joined-{self._run_id}-{batch.batch.number}")
         batch.brief = BatchBrief(batch.batch.number, tuple(entries))
+        batch.read_alone = True
 
     def _analyse_alone(self, batch: _Batch) -> None:
         """Analyse each document of the batch as the only task on the cluster, so a death names its cause."""
         assert batch.admission is not None and batch.brief is not None
+        # read again under a new key: the first read's result may have died with its worker, and a
+        # scheduler marks a task that lost workers as failed, which would fail every analysis below
+        # (not a batch read input by input: one of its inputs kills its reader)
+        prepared = batch.prepared if batch.read_alone else self.client.submit(
+            prepare_batch, batch.batch, self.options, key=f"claimtrace-prepare-{self._run_id}-{batch.batch.number}-again")
         for index in batch.admission.marks:
             origin = batch.brief.entries[index].origin
             self.writer.retried(origin)
-            future = self.client.submit(analyse_batch, batch.prepared, batch.admission.only(index), self.options,
+            future = self.client.submit(analyse_batch, prepared, batch.admission.only(index), self.options,
                                         key=f"claimtrace-alone-{self._run_id}-{batch.batch.number}-{index}")
             self._wait([future])
             if _worker_died(future):
