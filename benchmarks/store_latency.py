@@ -57,9 +57,9 @@ TARGET_MS = 100.0
 SCRATCH = Path(tempfile.gettempdir()) / "claimtrace-bench"
 STORE_METHODS = ("story", "stories", "event_claims_by_id", "load_document", "document_briefs", "shared_passages",
                  "evidence_texts", "comment_segment_ids", "roles", "stories_of_claims", "stories_by_id",
-                 "contradictions")
-QUERY_FUNCTIONS = ("entity_key_of", "entity", "member_keys", "attributions_by_source", "claims_of_attributions",
-                   "claims_about", "text_slices", "contradictions_of_story")
+                 "contradictions", "story_ids_with_prefix")
+QUERY_FUNCTIONS = ("entity_key_of", "entity", "mention_summary", "member_keys", "attributions_by_source",
+                   "claims_of_attributions", "claims_about", "text_slices", "contradictions_of_story")
 
 
 @dataclass(slots=True)
@@ -87,9 +87,10 @@ class Latencies:
 
 @contextmanager
 def queries_timed(latencies: Latencies) -> Iterator[None]:
-    """Time every store method and web query the pages call, per call, while the block runs."""
+    """Time every store method and web query the pages call (those that exist), per call, while the block runs."""
     owners: list[tuple[Any, str, str]] = [(Store, name, f"  Store.{name}") for name in STORE_METHODS]
     owners += [(web_queries, name, f"  web_queries.{name}") for name in QUERY_FUNCTIONS]
+    owners = [(owner, name, label) for owner, name, label in owners if hasattr(owner, name)]
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in owners]
     for owner, name, label in owners:
         setattr(owner, name, latencies.wrapper(label, getattr(owner, name)))

@@ -2,7 +2,8 @@
 
 Usage (from the repository root):
 
-    .venv/bin/python benchmarks/throughput.py [--docs 2000] [--seed 0] [--corpus DIR] [--profile N]
+    .venv/bin/python benchmarks/throughput.py [--docs 2000] [--seed 0] [--corpus DIR] [--incremental N]
+                                              [--profile N]
 
 Generates ``--docs`` synthetic articles (benchmarks/synthetic_corpus.py) into a temporary
 folder, or reads the folder ``--corpus``, then in one process:
@@ -18,8 +19,12 @@ folder, or reads the folder ``--corpus``, then in one process:
 Models, gazetteer and the sentence encoder are loaded, and a few other documents ingested,
 before anything is timed. The script prints documents per second of each, the ratio
 whole / bare (target at least 0.75), wall and CPU seconds, and the stage breakdown.
-``--profile N`` then ingests the first N documents again under cProfile into another fresh
-store and prints where the time goes (also written to ``throughput.prof``).
+``--incremental N`` (default 96) then ingests N more documents into the same store, one
+batch per ``ingest`` call as a feed would, and prints the cost per document of linking
+them into the stored stories. ``--profile N`` then ingests the first N documents again
+under cProfile into another fresh store and prints where the time goes (also written to
+``throughput.prof``). Set ``OMP_NUM_THREADS=1`` to run torch on one thread, or
+``CLAIMTRACE_EMBEDDINGS=off`` to link without sentence similarity.
 """
 
 from __future__ import annotations
