@@ -87,3 +87,16 @@ def test_progress_counts_what_ingest_reads(example_corpus: Path) -> None:
 
     (example_corpus / ".hidden.txt").write_text("an editor backup, not read", encoding="utf-8")
     assert count_inputs([example_corpus]) == 9  # six files, three JSONL records; hidden files skipped
+
+
+def test_linking_every_few_documents_gives_the_stories_of_one_link_at_the_end(example_corpus: Path,
+                                                                               example_store: Path,
+                                                                               tmp_path: Path, resources) -> None:
+    db = tmp_path / "stepwise.db"
+    with open_store(db) as store:
+        report = ingest([example_corpus], store, Options(progress=False, link_every=2))
+    assert report.link is not None and report.link.mode == "full, then incremental"
+    assert report.link.stories_written > 0
+    stepwise, at_the_end = _snapshot(db), _snapshot(example_store)
+    for table in ("entities", "entity_members", "stories", "story_claims", "contradictions"):
+        assert stepwise[table] == at_the_end[table], table

@@ -13,7 +13,7 @@ This is the Python API behind ``claimtrace ingest``::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimtrace.batch import Admission, BatchBrief, DuplicateMark, analyse_batch, prepare_batch
@@ -51,9 +51,10 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = None,
            on_progress: ProgressCallback | None = None) -> IngestReport:
-    """Read, analyse and store every document under ``paths``, then relink the corpus.
+    """Read, analyse and store every document under ``paths``, and link them into the corpus.
 
-    Each document is written in its own transaction, so an interrupted run leaves
+    Linking runs every ``options.link_every`` stored documents and at the end
+    (incremental linking gives the stories a full relink gives). Each document is written in its own transaction, so an interrupted run leaves
     whole documents only, and running it again completes it: documents already
     stored are skipped by content hash. Bad inputs are recorded as rejections;
     they never stop the run. With ``options.workers`` or ``options.scheduler``,
@@ -90,7 +91,8 @@ class Writer:
         self._on_progress = on_progress
         self._duplicates = DuplicateIndex.from_signatures(store.signatures(), options.near_duplicate_threshold)
         self._seen: set[str] = set()
-        self._stored_ids: list[str] = []
+        self._unlinked: list[str] = []  # stored by this run since its last link step
+        self._link_every = options.link_every
 
     def admit(self, brief: BatchBrief) -> Admission:
         """Record the batch's rejections and skips; the documents to analyse, with their segments' duplicate marks."""
@@ -119,10 +121,12 @@ class Writer:
                 self.reject(Rejection(outcome.origin, f"not stored: {error}"))
                 continue
             self.report.stored.append(outcome.name)
-            self._stored_ids.append(outcome.id)
+            self._unlinked.append(outcome.id)
             if not outcome.analysed:
                 self.report.not_analysed.append(outcome.name)
             self._tick(outcome.origin)
+            if self._link_every and len(self._unlinked) >= self._link_every:
+                self._link()
 
     def reject(self, rejection: Rejection) -> None:
         self.store.write_rejection(rejection)
@@ -135,8 +139,20 @@ class Writer:
 
     def finish(self) -> IngestReport:
         """Link what this run stored (and anything an interrupted run left unlinked) into the corpus."""
-        self.report.link = link_corpus(self.store, new_doc_ids=self._stored_ids)
+        self._link()
         return self.report
+
+    def _link(self) -> None:
+        """One link step: the documents stored since the last, into the stored entities and stories."""
+        step = link_corpus(self.store, new_doc_ids=self._unlinked)
+        self._unlinked = []
+        earlier = self.report.link
+        if earlier is not None:  # the corpus counts are the last step's; the work done adds up
+            mode = earlier.mode if earlier.mode.endswith(step.mode) else f"{earlier.mode}, then {step.mode}"
+            step = replace(step, mode=mode,
+                           stories_written=earlier.stories_written + step.stories_written,
+                           claims_read=earlier.claims_read + step.claims_read)
+        self.report.link = step
 
     def _tick(self, origin: str) -> None:
         if self._on_progress is not None:

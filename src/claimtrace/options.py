@@ -14,6 +14,9 @@ class Options:
     progress: bool = True  # show a progress bar on the terminal
     workers: int = 0  # analyse on a local Dask cluster of this many worker processes (0: in this process)
     scheduler: str | None = None  # or on the Dask cluster of the scheduler at this address ("tcp://host:8786")
+    # link every this many stored documents into the corpus during a run (0: once, at the end): memory stays
+    # bounded by what one step reads, not by the corpus, and an interrupted run keeps what it linked
+    link_every: int = 1000
 
     @property
     def max_size_bytes(self) -> int:

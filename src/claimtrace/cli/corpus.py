@@ -23,8 +23,10 @@ from claimtrace.show.summary import plural, print_summary
               help="Read and analyse on N local worker processes (Dask; the 'scale' extra).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Read and analyse on the Dask cluster of this scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--link-every", type=click.IntRange(min=0), default=Options().link_every, show_default=True,
+              metavar="N", help="Link every N stored documents into the corpus as the run goes (0: at the end only).")
 def ingest(paths: tuple[str, ...], db_path: str, max_size_mb: float, quiet: bool, workers: int | None,
-           scheduler: str | None) -> None:
+           scheduler: str | None, link_every: int) -> None:
     """Read files or folders (.txt .md .html .htm .jsonl) into the knowledge base.
 
     Documents already stored (same content) are skipped; unreadable inputs are
@@ -42,7 +44,8 @@ def ingest(paths: tuple[str, ...], db_path: str, max_size_mb: float, quiet: bool
     from claimtrace.show.terminal import print_ingest_summary
     from claimtrace.store import open_store
 
-    options = Options(max_size_mb=max_size_mb, progress=not quiet, workers=workers or 0, scheduler=scheduler)
+    options = Options(max_size_mb=max_size_mb, progress=not quiet, workers=workers or 0, scheduler=scheduler,
+                      link_every=link_every)
     with open_store(db_path) as store, ingest_progress(paths, enabled=options.progress, console=console) as tick:
         report = run_ingest(paths, store, options, on_progress=tick)
     with open_store(db_path) as store:
