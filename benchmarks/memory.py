@@ -3,6 +3,7 @@
 Usage (from the repository root):
 
     .venv/bin/python benchmarks/memory.py [--docs 20000] [--seed 0] [--corpus DIR] [--samples FILE]
+                                          [--workers N] [--link-every N]
 
 Generates ``--docs`` synthetic articles (benchmarks/synthetic_corpus.py) into a temporary
 folder, or reads ``--corpus``, then runs ``claimtrace.ingest.ingest`` of the folder into a
@@ -12,6 +13,10 @@ document as it is finished. The parent samples the child's resident set size (Vm
 and 20,000 documents are done, the peak while documents are analysed and the peak while
 the corpus is linked at the end, and the child's own high-water mark (VmHWM). Target:
 below 2 GiB. ``--samples FILE`` writes every sample as CSV (seconds, documents, RSS MiB).
+``--workers N`` analyses on a local Dask cluster of N workers (``claimtrace ingest --workers``):
+RSS is then the sum over the child and every process under it (nannies and workers), and the
+child's own RSS is printed beside it. ``--link-every N`` is ingest's option of that name
+(link every N stored documents; 0 links once, at the end).
 The run takes hours on a shared two-core machine: start it in the background.
 """
 
@@ -49,7 +54,28 @@ def status_kib(pid: int, field_name: str) -> int | None:
     return None
 
 
-def child(folder: Path, db: Path) -> int:
+def tree_rss_kib(pid: int) -> tuple[int, int] | None:
+    """Resident memory of a process and of every process under it, and of the process alone (KiB)."""
+    own = status_kib(pid, "VmRSS")
+    if own is None:
+        return None
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        total += status_kib(current, "VmRSS") or 0
+        pending += children.get(current, [])
+    return total, own
+
+
+def child(folder: Path, db: Path, workers: int = 0, link_every: int = 1000) -> int:
     """Ingest ``folder`` into ``db``, telling the parent how far it is (stdout, line by line)."""
     from claimtrace.ingest import ingest
     from claimtrace.options import Options
@@ -66,7 +92,8 @@ def child(folder: Path, db: Path) -> int:
             print(LINKING, flush=True)
 
     with open_store(db) as store:
-        report = ingest([folder], store, Options(progress=False), on_progress=tick)
+        report = ingest([folder], store, Options(progress=False, workers=workers, link_every=link_every),
+                        on_progress=tick)
     print(f"{FINISHED} {status_kib(os.getpid(), 'VmHWM')} {report.summary()}; "
           f"{report.link.summary() if report.link else ''}", flush=True)
     return 0
@@ -95,9 +122,10 @@ def follow(stream: object, progress: Progress, started: float) -> None:
             progress.lines.append(line)
 
 
-def run(folder: Path, scratch: Path, interval: float, checkpoints: list[int],
-        samples_path: Path | None) -> tuple[list[tuple[float, int, float]], Progress, int]:
-    command = [sys.executable, __file__, "--child", str(folder), str(scratch / "kb.db")]
+def run(folder: Path, scratch: Path, interval: float, checkpoints: list[int], samples_path: Path | None,
+        workers: int = 0, link_every: int = 1000) -> tuple[list[tuple[float, int, float]], Progress, int]:
+    command = [sys.executable, __file__, "--child", str(folder), str(scratch / "kb.db"),
+               "--workers", str(workers), "--link-every", str(link_every)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     started = time.perf_counter()
     progress = Progress()
@@ -105,17 +133,22 @@ def run(folder: Path, scratch: Path, interval: float, checkpoints: list[int],
     reader.start()
     samples: list[tuple[float, int, float]] = []
     next_checkpoint = 0
+    own_peak = 0
     while process.poll() is None:
-        rss = status_kib(process.pid, "VmRSS")
-        if rss is not None:
+        sizes = tree_rss_kib(process.pid)
+        if sizes is not None:
+            rss, own = sizes
+            own_peak = max(own_peak, own)
             elapsed = time.perf_counter() - started
             samples.append((elapsed, progress.done, rss / 1024))
             while next_checkpoint < len(checkpoints) and progress.done >= checkpoints[next_checkpoint]:
                 print(f"  {checkpoints[next_checkpoint]:>6} documents: RSS {rss / 1024:7.0f} MiB "
-                      f"({elapsed / 60:.1f} min)", flush=True)
+                      f"(the ingest process alone {own / 1024:.0f}; {elapsed / 60:.1f} min)", flush=True)
                 next_checkpoint += 1
         time.sleep(interval)
     reader.join(timeout=10)
+    if workers:
+        print(f"  peak of the ingest process alone (the writer): {own_peak / 1024:.0f} MiB", flush=True)
     if samples_path is not None:
         with samples_path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
@@ -162,10 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="ingest this folder instead of generating one")
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between RSS samples")
     parser.add_argument("--samples", type=Path, help="write every sample to this CSV file")
+    parser.add_argument("--workers", type=int, default=0, help="analyse on a local Dask cluster of N workers")
+    parser.add_argument("--link-every", type=int, default=1000, help="link every N stored documents (0: at the end)")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return child(*args.child)
+        return child(*args.child, workers=args.workers, link_every=args.link_every)
     checkpoints = [n for n in (5_000, 10_000, 15_000, 20_000) if n <= args.docs] or [args.docs]
     with tempfile.TemporaryDirectory(prefix="claimtrace-memory-") as scratch_name:
         scratch = Path(scratch_name)
@@ -173,9 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.corpus is None:
             write_corpus(folder, args.docs, seed=args.seed)
         docs = sum(1 for path in folder.iterdir() if path.suffix in (".txt", ".html"))
-        print(f"ingesting {docs} documents of {folder} in a child process; load {os.getloadavg()[0]:.1f} "
+        print(f"ingesting {docs} documents of {folder} in a child process (workers: {args.workers}, "
+              f"link every {args.link_every}); load {os.getloadavg()[0]:.1f} "
               f"on {os.cpu_count()} CPUs", flush=True)
-        samples, progress, code = run(folder, scratch, args.interval, checkpoints, args.samples)
+        samples, progress, code = run(folder, scratch, args.interval, checkpoints, args.samples, args.workers,
+                                      args.link_every)
         met = report(samples, progress, checkpoints, docs)
     return 0 if met and code == 0 else 2
 
