@@ -59,7 +59,8 @@ STORE_METHODS = ("story", "stories", "event_claims_by_id", "load_document", "doc
                  "evidence_texts", "comment_segment_ids", "roles", "stories_of_claims", "stories_by_id",
                  "contradictions", "story_ids_with_prefix")
 QUERY_FUNCTIONS = ("entity_key_of", "entity", "mention_summary", "member_keys", "attributions_by_source",
-                   "claims_of_attributions", "claims_about", "text_slices", "contradictions_of_story")
+                   "claims_of_attributions", "claims_about", "text_slices", "contradictions_of_story",
+                   "story_headings")
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrace.errors import StoreError
+from claimtrace.errors import StoreError, StoreUnwritable
 from claimtrace.model import Document
 from claimtrace.store import Store
 from claimtrace.store.location import store_exists
@@ -202,3 +202,24 @@ def test_postgres_writer_waits_for_the_open_write_transaction(postgres_url: str,
         holder.close()
     with Store(postgres_url) as store:
         assert store.counts()["documents"] == 1
+
+
+def test_postgres_read_only_database_refuses_with_e026_and_keeps_what_was_stored(
+        postgres_server: str, postgres_url: str, make_document: MakeDocument) -> None:
+    with Store(postgres_url) as store:
+        store.write_document(make_document(1))
+    name = postgres_url.rsplit("/", 1)[1]
+    admin = connect(postgres_server)
+    try:
+        admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        with Store(postgres_url) as store:
+            with pytest.raises(StoreUnwritable, match=r"refused to write document .*read-only.* connect to a "
+                                                      r"writable server"):
+                store.write_document(make_document(2))
+            assert [row.id for row in store.documents()] == [make_document(1).id]
+    finally:
+        admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = off')
+        admin.close()
+    with Store(postgres_url) as store:
+        store.write_document(make_document(2))
+        assert len(store.documents()) == 2

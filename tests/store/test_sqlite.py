@@ -15,7 +15,7 @@ import pytest
 from claimtrace.errors import StoreError
 from claimtrace.model import Contradiction, Document, Entity, Mention, Rejection, Story
 from claimtrace.store import DocumentRow, Store, open_store
-from claimtrace.store.sql import connect
+from claimtrace.store.sql import BatchError, connect, insert_many, transaction
 
 MakeDocument = Callable[[int], Document]
 CHILD_TABLES = ("segments", "mentions", "attributions", "event_claims")
@@ -107,6 +107,22 @@ def test_write_document_failure_leaves_nothing_of_it(store: Store, make_document
     assert store.load_document(earlier.id) == earlier
     store.write_document(make_document(2))  # the store still takes writes
     assert store.counts()["documents"] == 2
+
+
+def _rejection_row(number: int) -> dict[str, str]:
+    return {"id": f"r{number}", "origin": f"feed-{number}.xml", "reason": "unreadable", "rejected_at": "2024-01-01"}
+
+
+def test_insert_many_writes_rows_in_one_batch_or_names_the_table_it_failed_in(store: Store) -> None:
+    with transaction(store.connection) as connection:
+        insert_many(connection, "rejections", (_rejection_row(n) for n in range(3)))
+        insert_many(connection, "rejections", [])
+    assert [r.origin for r in store.rejections()] == ["feed-0.xml", "feed-1.xml", "feed-2.xml"]
+    with pytest.raises(BatchError, match=r" in rejections$") as raised:
+        with transaction(store.connection) as connection:
+            insert_many(connection, "rejections", [_rejection_row(3), _rejection_row(0)])
+    assert isinstance(raised.value.__cause__, sqlite3.IntegrityError)  # PostgreSQL's errors are raised as sqlite3's
+    assert len(store.rejections()) == 3  # the failed batch left nothing
 
 
 def test_write_document_failed_rewrite_keeps_previous_version(store: Store, make_document: MakeDocument,

@@ -60,8 +60,8 @@ class RatingContext:
         provenance = Provenance(outlets={doc_id: brief.outlet for doc_id, brief in documents.items()},
                                 shared_passages=store.shared_passages(doc_ids),
                                 evidence=store.evidence_texts([claim.id for claim in claims]))
-        return cls(registry or SourceRegistry.load(db_path=store.path), documents, store.comment_segment_ids(),
-                   provenance)
+        return cls(registry or SourceRegistry.load(db_path=store.path), documents,
+                   store.comment_segment_ids(doc_ids), provenance)
 
 
 @dataclass(frozen=True, slots=True)

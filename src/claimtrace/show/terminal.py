@@ -128,10 +128,12 @@ def print_stories(console: Console, store: Store, show_all: bool, registry: Sour
 
 
 def find_story(store: Store, key: str) -> Story:
-    matches = [story for story in store.stories() if story.id.startswith(key)]
-    if len(matches) != 1:
+    """The one story whose id starts with ``key``; two ids with the prefix are as good as none."""
+    matches = store.story_ids_with_prefix(key, limit=2)
+    story = store.story(matches[0]) if len(matches) == 1 else None
+    if story is None:
         raise SystemExit(f"no single story matches {key!r}; list them with 'claimtrace stories'")
-    return matches[0]
+    return story
 
 
 def print_story(console: Console, store: Store, key: str, registry: SourceRegistry | None = None) -> str:
@@ -150,10 +152,9 @@ def print_story(console: Console, store: Store, key: str, registry: SourceRegist
         names = ", ".join(source_phrase(voice.representative, documents) for voice in group.voices)
         why = f" — {'; '.join(group.reasons)}" if group.reasons else ""
         console.print(f"independent source {number}: {names}{why}", highlight=False)
-    for contradiction in store.contradictions():
-        if contradiction.story_id == story.id:
-            style = "red" if contradiction.kind == "contradiction" else "yellow"
-            console.print(f"[{style}]{contradiction.kind}[/{style}]: {contradiction.explanation}", highlight=False)
+    for contradiction in store.contradictions(story.id):
+        style = "red" if contradiction.kind == "contradiction" else "yellow"
+        console.print(f"[{style}]{contradiction.kind}[/{style}]: {contradiction.explanation}", highlight=False)
     return (f"{story.id}: {plural(len(members), 'claim')}, {plural(len(groups), 'independent source')}, "
             f"rated {rating.code}")
 

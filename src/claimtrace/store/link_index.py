@@ -61,6 +61,16 @@ def postings(connection: Connection, keys: Collection[str]) -> dict[str, set[str
     return found
 
 
+def filed_keys(connection: Connection, claim_ids: Collection[str]) -> dict[str, set[str]]:
+    """claim id -> the keys it is filed under (read by ``claim_link_keys_by_claim``)."""
+    found: dict[str, set[str]] = {}
+    for part in chunks(claim_ids):
+        query = f"SELECT claim_id, key FROM claim_link_keys WHERE claim_id IN ({placeholders(len(part))})"
+        for claim_id, key in connection.execute(query, part):
+            found.setdefault(claim_id, set()).add(key)
+    return found
+
+
 def stories_of_claims(connection: Connection, claim_ids: Collection[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for part in chunks(claim_ids):
@@ -103,13 +113,29 @@ def document_briefs(connection: Connection, doc_ids: Collection[str]) -> dict[st
 
 
 def shared_passages(connection: Connection, doc_ids: Collection[str]) -> set[frozenset[str]]:
-    """Pairs of documents, one of them in ``doc_ids``, where a segment near-duplicates the other's."""
+    """Pairs of documents, one of them in ``doc_ids``, where a segment near-duplicates the other's.
+
+    Two indexed lookups, the duplicates these documents hold and those of their segments (by
+    ``segments_by_duplicate``), joined with UNION: one ``OR`` across both tables scans every segment.
+    """
     found: set[frozenset[str]] = set()
     for part in chunks(doc_ids):
         marks = placeholders(len(part))
         query = (f"SELECT s.doc_id, o.doc_id FROM segments s JOIN segments o ON o.id = s.duplicate_of "
-                 f"WHERE s.doc_id IN ({marks}) OR o.doc_id IN ({marks})")
+                 f"WHERE s.doc_id IN ({marks}) "
+                 f"UNION "
+                 f"SELECT s.doc_id, o.doc_id FROM segments o JOIN segments s ON s.duplicate_of = o.id "
+                 f"WHERE o.doc_id IN ({marks})")
         found.update(frozenset(row) for row in connection.execute(query, part + part) if row[0] != row[1])
+    return found
+
+
+def comment_segment_ids(connection: Connection, doc_ids: Collection[str]) -> set[str]:
+    """Ids of the reader-comment segments of these documents."""
+    found: set[str] = set()
+    for part in chunks(doc_ids):
+        query = f"SELECT id FROM segments WHERE kind = 'comment' AND doc_id IN ({placeholders(len(part))})"
+        found.update(row[0] for row in connection.execute(query, part))
     return found
 
 

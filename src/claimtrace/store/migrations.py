@@ -63,6 +63,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "pending links", "0005_pending_links.sql"),
     Migration(6, "search", "0006_search.sql", postgresql="0006_search.postgresql.sql"),
     Migration(7, "watch state", "0007_watch_state.sql"),
+    Migration(8, "page indexes", "0008_page_indexes.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -40,8 +40,25 @@ _BEGIN = re.compile(r"^\s*BEGIN(\s+(?P<mode>DEFERRED|IMMEDIATE|EXCLUSIVE))?(\s+T
 _DETAIL_WIDTH = 200
 
 
+# SQLSTATEs of a server that refuses every write, and what to do about it (the store reports them as E026).
+REFUSALS = {
+    "53100": "free some disk space on the database server",  # disk_full
+    "58030": "check the database server's disk",  # io_error
+    "25006": "connect to a writable server: this one, or this database, is read-only",  # read_only_sql_transaction
+    "42501": "grant the database user write access to claimtrace's tables",  # insufficient_privilege
+}
+
+
 class PostgresError(sqlite3.DatabaseError):
-    """A PostgreSQL error, one line: the server's message and, when it helps, its detail."""
+    """A PostgreSQL error, one line: the server's message and, when it helps, its detail.
+
+    ``refusal`` says what to do when the server refuses every write (full disk, read-only), else None.
+    """
+
+    def __init__(self, message: str, sqlstate: str | None = None) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+        self.refusal = REFUSALS.get(sqlstate or "")
 
 
 class PostgresIntegrityError(PostgresError, sqlite3.IntegrityError):
@@ -161,11 +178,11 @@ def _translated_errors() -> Iterator[None]:
     try:
         yield
     except psycopg.IntegrityError as error:
-        raise PostgresIntegrityError(_message(error)) from error
+        raise PostgresIntegrityError(_message(error), error.sqlstate) from error
     except psycopg.OperationalError as error:
-        raise PostgresOperationalError(_message(error)) from error
+        raise PostgresOperationalError(_message(error), error.sqlstate) from error
     except psycopg.Error as error:
-        raise PostgresError(_message(error)) from error
+        raise PostgresError(_message(error), error.sqlstate) from error
 
 
 def _message(error: psycopg.Error) -> str:

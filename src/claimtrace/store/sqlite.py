@@ -26,13 +26,16 @@ from claimtrace.store.location import display_location
 from claimtrace.store.migrations import migrate, schema_version
 from claimtrace.store.rows import DocumentRow, Params, Row
 from claimtrace.store.sql import (
+    BatchError,
     Connection,
+    InsertRows,
     RowError,
     connect,
     execute,
     insert,
     insert_all,
     insert_entities,
+    insert_many,
     insert_sql,
     transaction,
 )
@@ -126,29 +129,38 @@ class Store:
     # Writers
 
     def write_document(self, document: Document) -> None:
-        """Store the document and everything found in it, replacing any earlier version, atomically."""
+        """Store the document and everything found in it, replacing any earlier version, atomically.
+
+        Each table's rows go in one ``executemany``; when one of them fails, the document is
+        written again row by row, which names the row at fault (or stores it, if the failure passed).
+        """
         _check_doc_ids(document)
-        doc_id = document.id
         try:
-            with self._transaction() as connection:
-                for statement in _DELETE_CHILDREN:
-                    connection.execute(statement, {"doc_id": doc_id})
-                execute(connection, "documents", _UPSERT_DOCUMENT, rows.document_params(document, _now()))
-                insert_all(connection, "segments",
-                            (rows.segment_params(s, i) for i, s in enumerate(document.segments)))
-                insert_all(connection, "mentions",
-                            (rows.mention_params(doc_id, m, i) for i, m in enumerate(document.mentions)))
-                insert_all(connection, "attributions",
-                            (rows.attribution_params(a, i) for i, a in enumerate(document.attributions)))
-                insert_all(connection, "event_claims",
-                            (rows.claim_params(c, i) for i, c in enumerate(document.event_claims)))
-                insert_all(connection, "claim_arguments",
-                            (p for claim in document.event_claims for p in rows.argument_params(claim)))
-                connection.execute(role_rows.DELETE_ROLES, {"doc_id": doc_id})
-                insert_all(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
-                connection.execute("INSERT INTO pending_links (doc_id) VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
+            try:
+                self._write_document(document, insert_many)
+            except BatchError:
+                self._write_document(document, insert_all)
         except (sqlite3.Error, RowError) as error:
-            raise _write_error(f"document {doc_id} ({document.origin})", self.path, error) from error
+            raise _write_error(f"document {document.id} ({document.origin})", self.path, error) from error
+
+    def _write_document(self, document: Document, insert_rows: InsertRows) -> None:
+        doc_id = document.id
+        with self._transaction() as connection:
+            for statement in _DELETE_CHILDREN:
+                connection.execute(statement, {"doc_id": doc_id})
+            execute(connection, "documents", _UPSERT_DOCUMENT, rows.document_params(document, _now()))
+            insert_rows(connection, "segments", (rows.segment_params(s, i) for i, s in enumerate(document.segments)))
+            insert_rows(connection, "mentions",
+                        (rows.mention_params(doc_id, m, i) for i, m in enumerate(document.mentions)))
+            insert_rows(connection, "attributions",
+                        (rows.attribution_params(a, i) for i, a in enumerate(document.attributions)))
+            insert_rows(connection, "event_claims",
+                        (rows.claim_params(c, i) for i, c in enumerate(document.event_claims)))
+            insert_rows(connection, "claim_arguments",
+                        (p for claim in document.event_claims for p in rows.argument_params(claim)))
+            connection.execute(role_rows.DELETE_ROLES, {"doc_id": doc_id})
+            insert_rows(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
+            connection.execute("INSERT INTO pending_links (doc_id) VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
 
     def write_rejection(self, rejection: Rejection) -> None:
         """Record an input that could not be read; recording the same one again changes nothing."""
@@ -261,10 +273,13 @@ class Store:
         finally:
             cursor.close()
 
-    def comment_segment_ids(self) -> set[str]:
-        """Ids of every reader-comment segment (their authors are rated as reader comments)."""
-        rows = self.connection.execute("SELECT id FROM segments WHERE kind = 'comment'").fetchall()
-        return {row["id"] for row in rows}
+    def comment_segment_ids(self, doc_ids: Collection[str] | None = None) -> set[str]:
+        """Ids of the reader-comment segments (their authors are rated as reader comments) of these
+        documents, or of every document when None: rating a story needs its documents' comments only."""
+        if doc_ids is None:
+            rows = self.connection.execute("SELECT id FROM segments WHERE kind = 'comment'").fetchall()
+            return {row["id"] for row in rows}
+        return link_index.comment_segment_ids(self.connection, doc_ids)
 
     # The link index (incremental linking, issue 5)
 
@@ -284,6 +299,10 @@ class Store:
         """Ids of the claims of these documents as they were when last linked."""
         keys = {link_index.DOCUMENT_KEY.format(doc_id=d) for d in doc_ids}
         return set().union(*self.link_postings(keys).values())
+
+    def filed_link_keys(self, claim_ids: Collection[str]) -> dict[str, set[str]]:
+        """claim id -> the link keys it is filed under, as last linked (claims not filed are left out)."""
+        return link_index.filed_keys(self.connection, claim_ids)
 
     def link_counts(self) -> dict[str, int]:
         """Entities, stories and contradictions: the counts of the linked layer alone (small tables)."""
@@ -406,8 +425,24 @@ class Store:
             found = self._stories(connection, "WHERE id = :story_id", {"story_id": story_id})
         return found[0] if found else None
 
-    def contradictions(self) -> list[Contradiction]:
-        cursor = self.connection.execute("SELECT * FROM contradictions ORDER BY story_id, claim_a, claim_b")
+    def story_ids_with_prefix(self, prefix: str, limit: int) -> list[str]:
+        """Ids of the first ``limit`` stories (in id order) whose id starts with ``prefix``.
+
+        Ids sort by code point on both engines, so the ids with a prefix are the run of ids from
+        the first one ``>= prefix``: an indexed read of ``limit`` rows, however many stories there are.
+        """
+        found = self.connection.execute("SELECT id FROM stories WHERE id >= :prefix ORDER BY id LIMIT :limit",
+                                        {"prefix": prefix, "limit": limit})
+        ids = [str(row["id"]) for row in found]
+        return [story_id for story_id in ids if story_id.startswith(prefix)]
+
+    def contradictions(self, story_id: str | None = None) -> list[Contradiction]:
+        """The contradictions and tensions of one story, or of every story when None, by story then claims."""
+        if story_id is None:
+            cursor = self.connection.execute("SELECT * FROM contradictions ORDER BY story_id, claim_a, claim_b")
+        else:
+            cursor = self.connection.execute("SELECT * FROM contradictions WHERE story_id = :story_id "
+                                             "ORDER BY claim_a, claim_b", {"story_id": story_id})
         return [rows.contradiction_from_row(row) for row in cursor]
 
     def rejections(self) -> list[Rejection]:
@@ -492,7 +527,7 @@ def _write_error(what: str, path: str, error: sqlite3.Error | RowError) -> Store
     """StoreUnwritable when the file or disk refuses writes (E026), else StoreError for this write (E022)."""
     cause = error.__cause__ if isinstance(error, RowError) else error
     code = getattr(cause, "sqlite_errorcode", None)
-    fix = _REFUSALS.get(code & 0xFF) if isinstance(code, int) else None
+    fix = _REFUSALS.get(code & 0xFF) if isinstance(code, int) else getattr(cause, "refusal", None)  # PostgreSQL
     if fix is None:
         return StoreError(Messages.E022.format(what=what, path=path, detail=error))
     return StoreUnwritable(Messages.E026.format(what=what, path=path, detail=cause, fix=fix))

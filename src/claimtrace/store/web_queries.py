@@ -7,13 +7,18 @@ everything. Functions take an open ``Store`` and only read.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import heapq
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from claimtrace.model import Attribution, Entity, EventClaim
 from claimtrace.store import rows
 from claimtrace.store.link_index import chunks, placeholders
+from claimtrace.store.sql import engine_of
 from claimtrace.store.sqlite import Store
+
+
+_ROWID_CEILING = 2**63 - 1  # above every SQLite rowid
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +29,16 @@ class StoryRank:
     contradictions: int
     tensions: int
     claims: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryHeading:
+    """A story as a list of stories shows it: without its claims (a large event's story has thousands)."""
+
+    id: str
+    type: str
+    label: str
+    time: str | None
 
 
 def entity_key_of(store: Store, key: str) -> str | None:
@@ -119,7 +134,15 @@ def attribution_source_keys(store: Store, attribution_ids: Collection[str]) -> d
 
 
 def claims_about(store: Store, entity_keys: Collection[str], limit: int | None = None) -> list[EventClaim]:
-    """Event claims that name one of these entity keys as an argument, in document order (the first ``limit``)."""
+    """Event claims that name one of these entity keys as an argument, in document order.
+
+    With a ``limit``, which claims: on SQLite the ``limit`` stored last, read newest first from
+    the index on ``claim_arguments (entity_key)`` (it orders each key's rows by rowid), so a
+    country's dossier reads 200 index entries, not every claim naming it; PostgreSQL has no
+    insertion order and takes the first ``limit`` in document order (sorting every such claim).
+    """
+    if limit is not None and engine_of(store.connection) == "sqlite":
+        return store.event_claims_by_id(_latest_claim_ids(store, entity_keys, limit))
     claim_ids: set[str] = set()
     cap = "" if limit is None else f" LIMIT {int(limit)}"
     for part in chunks(entity_keys):
@@ -129,6 +152,38 @@ def claims_about(store: Store, entity_keys: Collection[str], limit: int | None =
         claim_ids.update(row["id"] for row in store.connection.execute(query, part))
     claims = store.event_claims_by_id(claim_ids)
     return claims if limit is None else claims[:limit]
+
+
+def _latest_claim_ids(store: Store, entity_keys: Collection[str], limit: int) -> list[str]:
+    """Ids of the ``limit`` claims (SQLite) whose arguments naming these keys were stored last, newest first.
+
+    Each key's rows are read newest first in index order, a page of ``limit`` at a time; the
+    keys' rows are merged as they come and reading stops at ``limit`` distinct claims (a claim
+    may name the entity in two roles, or name two of its keys).
+    """
+    if limit <= 0:
+        return []
+    found: dict[str, None] = {}
+    newest = (_newest_arguments(store, key, limit) for key in sorted(set(entity_keys)))
+    for _, claim_id in heapq.merge(*newest, key=lambda row: -row[0]):
+        found.setdefault(claim_id)
+        if len(found) >= limit:
+            break
+    return list(found)
+
+
+def _newest_arguments(store: Store, key: str, page: int) -> Iterator[tuple[int, str]]:
+    """(rowid, claim id) of the arguments naming ``key``, newest first, read ``page`` rows at a time:
+    the index on ``claim_arguments (entity_key)`` orders a key's rows by rowid, so no page is sorted."""
+    before = _ROWID_CEILING
+    while True:
+        rows = store.connection.execute(
+            "SELECT rowid, claim_id FROM claim_arguments WHERE entity_key = ? AND rowid < ? "
+            "ORDER BY rowid DESC LIMIT ?", (key, before, page)).fetchall()
+        yield from ((int(row[0]), str(row[1])) for row in rows)
+        if len(rows) < page:
+            return
+        before = rows[-1][0]
 
 
 def claims_of_attributions(store: Store, attribution_ids: Collection[str]) -> list[EventClaim]:
@@ -157,6 +212,16 @@ def contested_stories(store: Store, limit: int) -> list[StoryRank]:
     """
     return [StoryRank(row["id"], row["hard"], row["soft"], row["claims"])
             for row in store.connection.execute(query, {"limit": limit})]
+
+
+def story_headings(store: Store, story_ids: Collection[str]) -> list[StoryHeading]:
+    """The stories with these ids (unknown ids are left out), by id, without reading their claims."""
+    found: list[StoryHeading] = []
+    for part in chunks(story_ids):
+        query = f"SELECT id, type, label, time FROM stories WHERE id IN ({placeholders(len(part))})"
+        found += [StoryHeading(row["id"], row["type"], row["label"], row["time"])
+                  for row in store.connection.execute(query, part)]
+    return sorted(found, key=lambda story: story.id)
 
 
 def contradictions_of_story(store: Store, story_id: str) -> list[tuple[str, str, str, str]]:

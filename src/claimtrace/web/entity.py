@@ -35,7 +35,8 @@ def entity_content(site: Site, key: str) -> Page:
         evidence = store.evidence_texts(claim_ids)
         contents = web_queries.text_slices(store, [(a.doc_id, *a.content) for a in said])
         story_of = store.stories_of_claims(claim_ids)
-        stories = sorted(store.stories_by_id(set(story_of.values())), key=lambda s: (s.time or "", s.label))
+        headings = web_queries.story_headings(store, set(story_of.values()))  # by id: ties keep id order
+        stories = sorted(headings, key=lambda s: (s.time or "", s.label))
         briefs = store.document_briefs({role.doc_id for role in roles if role.doc_id} | {a.doc_id for a in said}
                                        | {c.doc_id for c in about})
     return Page("entity.html", entity.name, dict(
