@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrace.link.embeddings import SentenceSimilarity, load_encoder, vector_key
+from claimtrace.link.embeddings import SentenceSimilarity, load_encoder, torch_threads, vector_key
 from claimtrace.link.stories import group_stories
 from claimtrace.model import AUTHOR, EventClaim
 from claimtrace.store import Store
@@ -27,6 +27,32 @@ def test_load_encoder_can_be_switched_off(monkeypatch):
     monkeypatch.setenv("CLAIMTRACE_EMBEDDINGS", "off")
     encoder, notice = load_encoder()
     assert encoder is None and "CLAIMTRACE_EMBEDDINGS=off" in notice
+
+
+@pytest.mark.parametrize(("value", "threads"), [(None, 1), ("", 1), ("3", 3), (" 2 ", 2), ("auto", None),
+                                                ("AUTO", None)])
+def test_torch_threads_default_to_one_and_can_be_set(monkeypatch, value, threads):
+    if value is None:
+        monkeypatch.delenv("CLAIMTRACE_TORCH_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("CLAIMTRACE_TORCH_THREADS", value)
+    assert torch_threads() == threads
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_torch_threads_refuse_what_is_no_number_of_threads(monkeypatch, value):
+    monkeypatch.setenv("CLAIMTRACE_TORCH_THREADS", value)
+    with pytest.raises(ValueError, match=rf"CLAIMTRACE_TORCH_THREADS={value!r}"):
+        torch_threads()
+
+
+@pytest.mark.slow
+def test_encoder_runs_torch_on_the_threads_asked_for(encoder):
+    torch = pytest.importorskip("torch")
+    if encoder.threads is None:
+        pytest.skip("CLAIMTRACE_TORCH_THREADS=auto: torch keeps its own number of threads")
+    encoder.encode(["The ministry denied the report."])  # the model loads on first use
+    assert torch.get_num_threads() == encoder.threads
 
 
 @pytest.mark.slow

@@ -25,7 +25,7 @@ from claimtrace.analyse.mention_resolution import (
     resolve_people,
     settle_overlaps,
 )
-from claimtrace.analyse.nlp import doc_text
+from claimtrace.analyse.nlp import doc_text, token_strings
 from claimtrace.analyse.pipeline import Analysis, ParsedSegment
 from claimtrace.analyse.roles import describe_people, roles_of, titled_people
 from claimtrace.knowledge.gazetteer import Gazetteer, PlaceEntry
@@ -78,8 +78,12 @@ def gazetteer_candidates(parsed: ParsedSegment, gazetteer: Gazetteer) -> list[Ca
     doc, offset, text = parsed.doc, parsed.offset, doc_text(parsed.doc)
     found: list[Candidate] = []
     last_city_end = -1  # token index after the last capital read as a city
+    words, lowers = token_strings(doc, "ORTH"), token_strings(doc, "LOWER")
     i = 0
     while i < len(doc):
+        if lowers[i] != "the" and not words[i][:1].isupper() and words[i] != "western":
+            i += 1  # no form starts with a lower-case word, and this is no "western" standing for the West
+            continue
         match = _longest_form(doc, text, i, gazetteer)
         if match is None:
             if _western_as_the_west(doc, i):
@@ -295,8 +299,17 @@ def _has_any_word(span: SpacySpan, words: frozenset[str]) -> bool:
 
 
 def _media_name(text: str, vocabulary: NameVocabulary) -> bool:
+    """The name of a listed outlet, or one followed by more words ("Reuters news agency")."""
     folded = clean_name(text).casefold()
-    return any(folded == o or folded.startswith(o + " ") for o in vocabulary.media_outlets)
+    outlets = vocabulary.media_outlets
+    if folded in outlets:
+        return True
+    space = folded.find(" ")  # the outlet's name ends at a space: try each such head of the name in the set
+    while space >= 0:
+        if folded[:space] in outlets:
+            return True
+        space = folded.find(" ", space + 1)
+    return False
 
 
 def _organization(span: SpacySpan, offset: int, kind: EntityType) -> Candidate:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
+from claimtrace.analyse.nlp import doc_text, token_strings
 from claimtrace.model import Certainty, Polarity
 from claimtrace.ontology.hedges import HedgeLexicon
 
@@ -67,19 +68,24 @@ def _introduced_as_comparison(token: Token) -> bool:
         token.head.lemma_.lower() in ("look", "seem", "appear", "think", "believe")
 
 
-def phrase_tokens(sentence_tokens: list[Token], lexicon: HedgeLexicon) -> dict[int, str]:
-    """Token index -> level for every token inside a multiword hedge ("it looks like")."""
+def phrase_tokens(sentence: SpacySpan, lexicon: HedgeLexicon) -> dict[int, str]:
+    """Token index -> level for every token inside a multiword hedge ("it looks like") of the sentence.
+
+    Read from the words as strings: no token is made for a sentence without a hedge phrase.
+    """
     levels: dict[int, str] = {}
-    lemmas = [t.lemma_.lower() for t in sentence_tokens]
-    words = set(lemmas) | {t.lower_ for t in sentence_tokens}
+    start, end = sentence.start, sentence.end
+    lemmas = [lemma.lower() for lemma in token_strings(sentence.doc, "LEMMA")[start:end]]
+    lowers = token_strings(sentence.doc, "LOWER")[start:end]
+    words = set(lemmas) | set(lowers)
     for phrase, level in lexicon.phrases.items():
         if not set(phrase) <= words:
             continue
         width = len(phrase)
         for i in range(len(lemmas) - width + 1):
-            if tuple(lemmas[i:i + width]) == phrase or tuple(t.lower_ for t in sentence_tokens[i:i + width]) == phrase:
-                for token in sentence_tokens[i:i + width]:
-                    levels.setdefault(token.i, level)
+            if tuple(lemmas[i:i + width]) == phrase or tuple(lowers[i:i + width]) == phrase:
+                for index in range(start + i, start + i + width):
+                    levels.setdefault(index, level)
     return levels
 
 
@@ -91,7 +97,7 @@ def certainty_of(trigger: Token, lexicon: HedgeLexicon) -> tuple[Certainty, list
     """The weakest hedge in the trigger's scope: modals and adverbs of its clause, governing predicates."""
     level: str = "certain"
     cues: list[str] = []
-    phrases = phrase_tokens(list(trigger.sent), lexicon)
+    phrases = phrase_tokens(trigger.sent, lexicon)
     for step in scope_path(trigger):
         token = step.token
         found = phrases.get(token.i)
@@ -190,7 +196,7 @@ _EITHER_QUOTES = frozenset("\"“‘’'")  # open or close, depending on what i
 def in_cited_title(trigger: Token, lexicon: HedgeLexicon) -> bool:
     """Whether the trigger is inside a quoted title that follows a title cue ("a report titled «...»")."""
     sentence = trigger.sent
-    cues = [t for t in sentence if t.i < trigger.i and t.lower_ in lexicon.title_cues]
+    cues = [t for t in sentence.doc[sentence.start:trigger.i] if t.lower_ in lexicon.title_cues]
     if not cues:
         return False
     doc, cue = sentence.doc, cues[-1]
@@ -239,7 +245,7 @@ def _infinitival_modifier(trigger: Token) -> bool:
 def is_asserted(trigger: Token, lexicon: HedgeLexicon) -> bool:
     """False for events in questions, conditional clauses, wishes and the titles of cited works."""
     sentence = trigger.sent
-    if sentence.text.rstrip().endswith(tuple(lexicon.question_marks)):
+    if doc_text(sentence.doc)[sentence.start_char:sentence.end_char].rstrip().endswith(tuple(lexicon.question_marks)):
         return False
     if in_cited_title(trigger, lexicon) or _wanted(trigger, lexicon) or _infinitival_modifier(trigger):
         return False

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
+from claimtrace.analyse.nlp import token_strings
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.knowledge.gazetteer import normalise_form
 from claimtrace.knowledge.names import NameVocabulary, clean_name, organization_key, person_key
@@ -150,7 +151,11 @@ def _missed_surnames(candidates: list[Candidate], parses: list[ParsedSegment],
     singles = {c.name: c for c in candidates if c.kind == "person" and " " not in c.name and len(c.name) >= 5}
     found = []
     for parsed in parses:
-        for token in parsed.doc:
+        doc = parsed.doc
+        for i, text in enumerate(token_strings(doc, "ORTH")):
+            if text not in singles and text not in surnames:
+                continue  # most tokens: none of the names
+            token = doc[i]
             if token.text in singles and token.text not in surnames and token.pos_ == "PROPN":
                 start = parsed.offset + token.idx
                 if not any(s < start + len(token) and start < e for s, e in taken):
@@ -270,8 +275,12 @@ def describe_bodies(candidates: list[Candidate], parses: list[ParsedSegment]) ->
     taken = [(c.start, c.end) for c in candidates]
     found: list[Candidate] = []
     for parsed in parses:
-        for head in parsed.doc:
-            if head.text not in _GENERIC_HEADS or head.dep_ == "compound" or head.tag_ != "NN":
+        doc = parsed.doc
+        for i, text in enumerate(token_strings(doc, "ORTH")):
+            if text not in _GENERIC_HEADS:
+                continue
+            head = doc[i]
+            if head.dep_ == "compound" or head.tag_ != "NN":
                 continue
             words = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
             det = [t for t in head.lefts if t.dep_ == "det"]

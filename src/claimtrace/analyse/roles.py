@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan, Token
 
 from claimtrace.analyse.mention_resolution import Candidate
-from claimtrace.analyse.nlp import doc_text
+from claimtrace.analyse.nlp import doc_text, span_ents, token_strings
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.analyse.timex import resolve_time
 from claimtrace.knowledge.names import NameVocabulary
@@ -179,7 +179,11 @@ def _phrase(head: Token, vocabulary: NameVocabulary) -> tuple[int, int]:
 
 def _role_noun(token: Token, vocabulary: NameVocabulary) -> bool:
     """A singular role noun ("minister", "Pres."; not "ministers")."""
-    word = token.lower_.rstrip(".")
+    return _role_word(token.lower_, vocabulary)
+
+
+def _role_word(lower: str, vocabulary: NameVocabulary) -> bool:
+    word = lower.rstrip(".")
     return word in vocabulary.role_nouns or word + "." in vocabulary.role_nouns
 
 
@@ -236,8 +240,11 @@ def describe_people(candidates: list[Candidate], parses: list[ParsedSegment], ti
             found.append(mention)
     taken = [(c.start, c.end) for c in candidates + found] + [(t.start, t.end) for t in titled]
     for parsed in parses:
-        for token in parsed.doc:
-            description = _description(token, parsed, candidates, vocabulary)
+        doc = parsed.doc
+        for i, word in enumerate(token_strings(doc, "LOWER")):
+            if word not in vocabulary.visitor_nouns and not _role_word(word, vocabulary):
+                continue  # no description can have this head
+            description = _description(doc[i], parsed, candidates, vocabulary)
             if description is None or any(s < description.end and description.start < e for s, e in taken):
                 continue
             person = _referent(description, titled, vocabulary)
@@ -403,7 +410,7 @@ def _sentence_time(entry: TitledPerson, parses: list[ParsedSegment], anchor: str
     parsed, span = _tokens_of(entry.person, parses)
     if span is None:
         return None
-    for ent in span.sent.ents:
+    for ent in span_ents(span.sent):
         if ent.label_ == "DATE":
             value = resolve_time(ent.text, anchor)
             if value is not None:

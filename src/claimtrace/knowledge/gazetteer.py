@@ -58,6 +58,8 @@ class PlaceEntry:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to decompose: most lookups, and the slow part below
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

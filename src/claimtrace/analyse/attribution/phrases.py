@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from claimtrace.analyse.attribution.candidates import Candidate, in_paragraph, token_span, trimmed_span
+from claimtrace.analyse.nlp import token_strings
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.ontology.cues import CueLexicon
 
@@ -47,10 +48,17 @@ def phrase_source(last: Token) -> SpacySpan | None:
 def source_phrases(parsed: ParsedSegment, lexicon: CueLexicon) -> list[Candidate]:
     """Every "according to X" attribution of ``parsed``."""
     found = []
-    for sent in parsed.doc.sents:
-        tokens = [t for t in sent if not t.is_space]
-        words = [t.lower_ for t in tokens]
+    doc = parsed.doc
+    lowers, spaces = token_strings(doc, "LOWER"), doc.to_array("IS_SPACE").tolist()
+    for sent in doc.sents:
+        indices = [i for i in range(sent.start, sent.end) if not spaces[i]]
+        words = [lowers[i] for i in indices]
+        present = set(words)
+        tokens: list[Token] = []  # made only for a sentence with a phrase's first word
         for phrase in lexicon.phrases:
+            if phrase[0] not in present:
+                continue
+            tokens = tokens or [doc[i] for i in indices]
             size = len(phrase)
             for i in range(len(words) - size + 1):
                 if tuple(words[i:i + size]) == phrase:

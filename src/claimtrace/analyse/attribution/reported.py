@@ -20,6 +20,7 @@ from claimtrace.analyse.attribution.candidates import (
 from claimtrace.analyse.attribution.clauses import (
     after_aside, aside_tellers, before_coordinated_clause, continued_report, dash_aside, displaced_complement,
     hidden_subject, spliced_clause, without_rejection_label)
+from claimtrace.analyse.nlp import token_strings
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.model import Span
 from claimtrace.ontology.cues import CueLexicon, CueVerb
@@ -33,9 +34,13 @@ _NOT_IN_CLAUSE = ("conj", "cc", "punct", "mark", "preconj")
 def reported_speech(parsed: ParsedSegment, lexicon: CueLexicon, used_cues: set[int]) -> list[Candidate]:
     """Every attribution a cue verb of ``parsed`` introduces, except cues already used by a quote."""
     found = []
-    for token in parsed.doc:
-        verb = lexicon.verb(token.lemma_)
-        if verb is None or verb.quote_only or not (is_verb(token) or _mistagged_verb(token)):
+    doc = parsed.doc
+    for i, lemma in enumerate(token_strings(doc, "LEMMA")):
+        verb = lexicon.verb(lemma)
+        if verb is None or verb.quote_only:
+            continue
+        token = doc[i]
+        if not (is_verb(token) or _mistagged_verb(token)):
             continue
         if parsed.offset + token.idx in used_cues:
             continue

@@ -19,6 +19,7 @@ from claimtrace.analyse.events.timing import has_own_time
 from claimtrace.analyse.events.fillers import Filler, MentionIndex, names_entity, resolve_filler
 from claimtrace.analyse.events.triggers import Trigger, find_triggers, lemma_of
 from claimtrace.analyse.factuality import Factuality, assess
+from claimtrace.analyse.nlp import span_ents
 from claimtrace.analyse.pipeline import ParsedSegment
 from claimtrace.ontology.events import Constraint, EventType
 from claimtrace.ontology.hedges import HedgeLexicon
@@ -156,7 +157,7 @@ def _fill_roles(trigger: Trigger, offset: int, index: MentionIndex) -> tuple[dic
 def _money(trigger: Token) -> str | None:
     """The amount attached to a spending trigger: the nearest MONEY entity, with a stated conversion."""
     sentence = trigger.sent
-    money = [e for e in sentence.ents if e.label_ == "MONEY"]
+    money = [e for e in span_ents(sentence) if e.label_ == "MONEY"]
     if not money:
         return None
     first = min(money, key=lambda e: abs(e.start - trigger.i))

@@ -9,6 +9,7 @@ read against the comment's date, else the document's.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from itertools import product
 
 from spacy.tokens import Token
@@ -39,14 +40,16 @@ def find_event_claims(analysis: Analysis) -> Analysis:
     claims: list[EventClaim] = []
     how: dict[int, Statement] = {}  # id(claim) -> how it was stated
     context = DiscourseContext.of(document.mentions)
+    source_keys = _source_keys(document.attributions)
+    doc_id = document.id  # a hash of the whole text: taken once, not per claim
     for parsed, sentence in analysis.sentences():
         for candidate in sentence_candidates(sentence, parsed, index, event_types, hedges):
-            found = claims_of(candidate, parsed, document, index)
+            found = claims_of(candidate, parsed, document, index, doc_id)
             for claim in found:
                 _parties_from_discourse(claim, candidate, parsed.offset, context, claims, index)
             for claim in found:
                 claims.append(claim)
-                how[id(claim)] = _statement(claim, candidate, document.attributions)
+                how[id(claim)] = _statement(claim, candidate, source_keys)
     for claim in claims:
         _places_as_states(claim, event_types[claim.type].state_roles, analysis.resources.gazetteer)
     merged = merge_claims(fill_implicit_parties(claims))
@@ -91,13 +94,18 @@ def _places_as_states(claim: EventClaim, roles: frozenset[str], gazetteer: Gazet
             claim.arguments[role], claim.argument_keys[role] = state.name, state.key
 
 
-def _statement(claim: EventClaim, candidate: Candidate, attributions: list[Attribution]) -> Statement:
+def _source_keys(attributions: list[Attribution]) -> dict[str, str]:
+    """Attribution id -> its source's entity key (the last one stated for an id), worked out once per
+    document: an attribution's id is a hash, computed afresh on every read."""
+    return {attribution.id: attribution.source_key for attribution in attributions if attribution.source_key}
+
+
+def _statement(claim: EventClaim, candidate: Candidate, source_keys: Mapping[str, str]) -> Statement:
     source = claim.source
     if claim.source_type == "unnamed":
         source = f"{claim.source} {claim.attribution_id}"  # two anonymous sources are not the same one
-    for attribution in attributions:
-        if attribution.id == claim.attribution_id and attribution.source_key:
-            source = attribution.source_key
+    if claim.attribution_id is not None and claim.attribution_id in source_keys:
+        source = source_keys[claim.attribution_id]
     trigger = candidate.trigger
     return Statement(claim, source.lower(), {trigger.token.lemma_.lower()}, trigger.group.pos == "noun",
                      claim.time_text is not None)
@@ -166,10 +174,11 @@ def _party_choices(candidate: Candidate) -> list[dict[str, Filler | None]]:
 
 
 def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
-              index: MentionIndex) -> list[EventClaim]:
+              index: MentionIndex, doc_id: str | None = None) -> list[EventClaim]:
     trigger = candidate.trigger
     offset = parsed.offset
     trigger_start = offset + trigger.token.idx
+    doc_id = doc_id or document.id
     source, source_type, attribution = voice_of(innermost_attribution(document.attributions, trigger_start),
                                                 parsed, trigger.token, load_hedges().reported_nouns)
     polarity = candidate.factuality.polarity
@@ -194,7 +203,7 @@ def claims_of(candidate: Candidate, parsed: ParsedSegment, document: Document,
         if candidate.amount:
             arguments["amount"] = candidate.amount
         claims.append(EventClaim(
-            doc_id=document.id, type=trigger.event_type.name, evidence=evidence, trigger=trigger_span,
+            doc_id=doc_id, type=trigger.event_type.name, evidence=evidence, trigger=trigger_span,
             source=source, source_type=source_type,
             polarity=polarity, certainty=candidate.factuality.certainty,
             arguments=arguments, argument_keys=keys,

@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from claimtrace.analyse.events.arguments import phrase_head
+from claimtrace.analyse.nlp import doc_text
 from claimtrace.analyse.timex import Anchor, Tense, TimeValue, is_vague_past, resolve_time
 from claimtrace.analyse.events.voice import reporting_noun
 from claimtrace.ontology.cues import load_cues
@@ -70,7 +71,7 @@ def _candidates(sentence: SpacySpan) -> list[SpacySpan]:
     spans = _time_entities(sentence)
     covered = {t.i for s in spans for t in s}
     doc = sentence.doc
-    for match in _EXTRA.finditer(sentence.text):
+    for match in _EXTRA.finditer(doc_text(doc)[sentence.start_char:sentence.end_char]):  # sentence.text, cheaper
         span = doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                              alignment_mode="expand")
         if span is not None and not any(t.i in covered for t in span):
@@ -95,7 +96,7 @@ def _with_preposition(span: SpacySpan) -> str:
 def _across_line_break(span: SpacySpan, trigger: Token) -> bool:
     """Whether a line break separates the expression from the trigger: a dateline or a heading
     above the paragraph, which the parser may run into the first sentence."""
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)  # doc.text joins every token again on each read
     start, end = sorted((span.start_char, trigger.idx))
     return "\n" in text[start:end]
 
