@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass
+
 import pytest
 
 from claimtrace.link.claim_fit import (
@@ -87,3 +90,37 @@ def test_claim_fit_ranks_exact_and_shared_participants(a, b, exact, shared, time
 ])
 def test_claim_fit_rejects_claims_about_different_events(a, b):
     assert claim_fit(a, b) is None
+
+
+@dataclass
+class Dated:
+    published: str | None
+
+
+def random_profile(rng: random.Random, number: int) -> ClaimProfile:
+    """A claim over few names and entity keys that need not agree with them, so 'same' is not transitive."""
+    arguments = {role: name for role in ("agent", "recipient", "location")
+                 if (name := rng.choice(["Atlantis", "Borduria", "Syldavia", None]))}
+    keys = {role: rng.choice(["place:a", "place:b"]) for role in arguments if rng.random() < 0.4}
+    start = rng.choice([0, 5, 40])
+    claim = EventClaim(doc_id=f"d{number % 5}", type=rng.choice(["meeting", "arms_transfer", "arms_negotiation",
+                                                                 "personnel_change"]),
+                       evidence=(start, start + 10), trigger=(start, start + 3), source=rng.choice(["a", "b"]),
+                       source_type="media", polarity=rng.choice(["positive", "negative"]), arguments=arguments,
+                       argument_keys=keys, time=rng.choice([None, "202", "2020", "2020-10", "2020-10-04", "2021"]),
+                       time_end=rng.choice([None, None, "2021-03"]))
+    return ClaimProfile.of(claim, Dated(rng.choice([None, "2020-06-01", "2023-01-01"])))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_claim_fit_is_symmetric(seed):
+    """Linking compares each pair of claims once and uses the answer both ways (link/incremental.py)."""
+    rng = random.Random(seed)
+    profiles = [random_profile(rng, number) for number in range(60)]
+    fitting = 0
+    for a in profiles:
+        for b in profiles:
+            fit = claim_fit(a, b)
+            assert claim_fit(b, a) == fit
+            fitting += fit is not None
+    assert fitting > len(profiles)  # not only a claim with itself

@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 import re
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pytest
@@ -22,11 +25,12 @@ TIMES = [None, "2020", "2020-10", "2020-11", "2020-10-04", "2021", "2019"]
 VERBS = ["shipped rifles to", "met", "clashed with", "signed a pact with", "appointed", "offered drones to"]
 
 
-def make_document(number: int, rng: random.Random, claims: int = 4) -> Document:
+def make_document(number: int, rng: random.Random, claims: int = 4, *, parties: Sequence[str] = PARTIES,
+                  times: Sequence[str | None] = TIMES) -> Document:
     sentences, made = [], []
     for k in range(claims):
-        agent = rng.choice(PARTIES) if rng.random() < 0.85 else None
-        recipient = rng.choice(PARTIES) if rng.random() < 0.6 else None
+        agent = rng.choice(parties) if rng.random() < 0.85 else None
+        recipient = rng.choice(parties) if rng.random() < 0.6 else None
         sentences.append(f"Item {k}: {agent or 'someone'} {rng.choice(VERBS)} {recipient or 'others'}.")
         made.append((agent, recipient))
     text = " ".join(sentences)
@@ -42,7 +46,7 @@ def make_document(number: int, rng: random.Random, claims: int = 4) -> Document:
             doc_id=document.id, type=rng.choice(TYPES), evidence=(offset, offset + len(sentence)),
             trigger=(offset, offset + 4), source=source, source_type="author" if source == AUTHOR else "media",
             polarity=rng.choice(["positive", "positive", "negative"]), certainty="certain",
-            arguments=arguments, time=rng.choice(TIMES)))
+            arguments=arguments, time=rng.choice(times)))
         offset += len(sentence) + 1
     return document
 
@@ -100,6 +104,54 @@ def test_link_new_documents_equals_full_relink_with_sentence_similarity(seed):
             step.write_document(document)
             link_new_documents(step, [document.id], SentenceSimilarity(encoder, step))
         assert links(step) == links(full)
+
+
+def reanalysed(document: Document, rng: random.Random, **made: Any) -> Document:
+    """The same text analysed again with other results (as by a newer analyser): the same id, other claims."""
+    again = Document(name=document.name, text=document.text, origin=document.origin, format="txt",
+                     published=document.published, language="en")
+    again.segments = [Segment(again.id, "article", 0, len(again.text))]
+    end = len(again.text)
+    for claim in make_document(0, rng, claims=rng.choice([1, 3, 4]), **made).event_claims:
+        evidence = (min(claim.evidence[0], end - 1), min(claim.evidence[1], end))
+        again.event_claims.append(replace(claim, doc_id=again.id, evidence=evidence,
+                                          trigger=(evidence[0], evidence[0] + 1)))
+    again.event_claims = list({claim.id: claim for claim in again.event_claims}.values())
+    return again
+
+
+CROWDED = {"parties": PARTIES[:2], "times": ["2020-10", "2020-10", "2020", None]}  # few events: big stories
+
+
+@pytest.mark.parametrize("seed, with_similarity, crowded", [(0, False, False), (2, False, False), (4, False, False),
+                                                             (1, False, True), (9, False, True), (3, True, False),
+                                                             (5, True, True)])
+def test_link_new_documents_equals_full_relink_in_batches_and_after_reanalysis(seed, with_similarity, crowded):
+    """Batches of new documents, and stored documents analysed again with other claims (crowded: few parties
+    and dates, so stories grow big and claims join and leave them)."""
+    rng = random.Random(seed + 20)
+    made = CROWDED if crowded else {}
+    documents = [make_document(number, rng, claims=rng.choice([2, 4, 6]), **made) for number in range(40)]
+    latest: dict[str, Document] = {}
+    encoder = WordEncoder()
+    with Store(":memory:") as step:
+        position = 0
+        while position < len(documents):
+            batch = documents[position:position + rng.choice([1, 1, 2, 5])]
+            position += len(batch)
+            if latest and rng.random() < 0.4:
+                batch = [*batch, reanalysed(latest[rng.choice(sorted(latest))], rng, **made)]
+            for document in batch:
+                step.write_document(document)
+                latest[document.id] = document
+            link_new_documents(step, [d.id for d in batch], SentenceSimilarity(encoder, step) if with_similarity
+                               else None)
+        with Store(":memory:") as full:
+            for document in latest.values():
+                full.write_document(document)
+            relink_stories(full, SentenceSimilarity(encoder, full) if with_similarity else None)
+            assert links(step) == links(full)
+        assert not crowded or max(len(story.claim_ids) for story in step.stories()) >= 8
 
 
 def test_link_corpus_with_new_documents_is_incremental_and_relinking_again_changes_nothing():

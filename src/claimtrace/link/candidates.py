@@ -17,7 +17,7 @@ a year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from claimtrace.link.claim_fit import (
     OCCASION_TYPES,
@@ -59,24 +59,73 @@ def emitted_keys(profile: ClaimProfile) -> list[str]:
 
 def lookup_keys(profile: ClaimProfile, similarity: bool = False) -> list[str]:
     """The keys that every claim fitting this one has emitted (``similarity``: a similarity function is used)."""
-    wanted = _wanted(profile)
-    own = years(profile)
+    event_type = profile.claim.type
+    keys = _looked_up(family(event_type), [event_type], years(profile), _named(profile.agent),
+                      _named(profile.recipient), similarity)
+    if event_type in SHARED_EVIDENCE_TYPES:
+        keys.append(f"{family(event_type)}|doc|{profile.claim.doc_id}")
+    return sorted(set(keys))
+
+
+def lookup_keys_of_filed(filed: Collection[str], similarity: bool = False) -> list[str]:
+    """What a claim filed under these keys looks up: for a claim no longer stored, whose profile is gone.
+
+    The keys name the claim's family, years and participants but not its type, so for the family of
+    talks and their outcomes the keys of each of its types are given: more claims are found, never fewer.
+    """
+    families: set[str] = set()
+    own: set[str] = set()
+    agents: set[str] = set()
+    recipients: set[str] = set()
+    keys: list[str] = []
+    for key in filed:
+        parts = key.split("|", 2)
+        if len(parts) < 3:
+            continue  # the key of its document
+        event_family, year, pattern = parts
+        if year == "doc":
+            keys.append(key)  # claims that may share its evidence emit the key it looks up
+            continue
+        families.add(event_family)
+        if year != ANY_YEAR:
+            own.add(year)
+        if pattern.startswith("a:"):
+            agents.add(pattern[2:])
+        elif pattern.startswith("r:"):
+            recipients.add(pattern[2:])
+    for event_family in families:
+        types = [t for t in OCCASION_TYPES if family(t) == event_family] or [event_family]
+        keys += _looked_up(event_family, types, sorted(own), _named_by(agents), _named_by(recipients), similarity)
+    return sorted(set(keys))
+
+
+def _looked_up(event_family: str, event_types: Iterable[str], own: list[str], agents: list[str] | None,
+               recipients: list[str] | None, similarity: bool) -> list[str]:
+    """The keys a claim of these types (one family), years and participant tokens (None: unnamed) looks up."""
+    wanted = [pattern for event_type in event_types for pattern in _wanted(event_type, agents, recipients)]
     searched = [ANY_YEAR] if own == [UNKNOWN_YEAR] else [*own, UNKNOWN_YEAR]
     keys: list[str] = []
     for year in searched:
-        prefix = f"{family(profile.claim.type)}|{year}|"
+        prefix = f"{event_family}|{year}|"
         keys += [prefix + pattern for pattern in wanted]
-        if similarity and profile.bare:
+        if similarity and agents is None and recipients is None:
             keys.append(prefix + "all")  # similarity alone may join it to any claim of that year
-    if profile.claim.type in SHARED_EVIDENCE_TYPES:
-        keys.append(f"{family(profile.claim.type)}|doc|{profile.claim.doc_id}")
-    return sorted(set(keys))
+    return keys
 
 
 def _tokens(value: Participant | None) -> list[str]:
     if value is None:
         return [OPEN]
     return [f"n:{value.name}"] + ([f"k:{value.key}"] if value.key else [])
+
+
+def _named(value: Participant | None) -> list[str] | None:
+    return None if value is None else _tokens(value)
+
+
+def _named_by(tokens: set[str]) -> list[str] | None:
+    """The tokens of a participant read back from keys; None when it is unnamed (or absent)."""
+    return None if not tokens or tokens == {OPEN} else sorted(tokens)
 
 
 def _patterns(profile: ClaimProfile) -> list[str]:
@@ -88,22 +137,20 @@ def _patterns(profile: ClaimProfile) -> list[str]:
     return patterns
 
 
-def _wanted(profile: ClaimProfile) -> list[str]:
+def _wanted(event_type: str, agents: list[str] | None, recipients: list[str] | None) -> list[str]:
     """Patterns a fitting claim has: ordered parties equal or open; for unordered ones, a shared party."""
-    agent, recipient = profile.agent, profile.recipient
     wanted: list[str] = []
-    if profile.claim.type not in SYMMETRIC_TYPES:  # the same type compared in order
-        if agent is not None and recipient is not None:
-            wanted += [f"ar:{a}|{r}" for a in [*_tokens(agent), OPEN] for r in [*_tokens(recipient), OPEN]]
-        elif agent is not None:
-            wanted += [f"a:{a}" for a in [*_tokens(agent), OPEN]]
-        elif recipient is not None:
-            wanted += [f"r:{r}" for r in [*_tokens(recipient), OPEN]]
+    if event_type not in SYMMETRIC_TYPES:  # the same type compared in order
+        if agents is not None and recipients is not None:
+            wanted += [f"ar:{a}|{r}" for a in [*agents, OPEN] for r in [*recipients, OPEN]]
+        elif agents is not None:
+            wanted += [f"a:{a}" for a in [*agents, OPEN]]
+        elif recipients is not None:
+            wanted += [f"r:{r}" for r in [*recipients, OPEN]]
         else:
             wanted.append(f"ar:{OPEN}|{OPEN}")
-    if profile.claim.type in SYMMETRIC_TYPES or profile.claim.type in OCCASION_TYPES:
-        parties = [token for value in (agent, recipient) if value for token in _tokens(value)]
-        wanted += [f"p:{token}" for token in parties] + [f"p:{OPEN}"]
+    if event_type in SYMMETRIC_TYPES or event_type in OCCASION_TYPES:
+        wanted += [f"p:{token}" for token in [*(agents or []), *(recipients or [])]] + [f"p:{OPEN}"]
     return wanted
 
 

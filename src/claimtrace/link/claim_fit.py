@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from claimtrace.model import EventClaim
 
@@ -111,6 +111,7 @@ class Period:
         return self.start[:4] <= other.end[:4] and other.start[:4] <= self.end[:4]
 
 
+@lru_cache(maxsize=4096)  # every claim and document date is read again each time a claim is loaded
 def _prefix_period(prefix: str | None) -> Period | None:
     match = _ISO_PREFIX.match(prefix or "")
     if match is None:
@@ -188,8 +189,7 @@ class ClaimProfile:
         return sum(value is not None for value in (self.agent, self.recipient, self.location))
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Fit:
+class Fit(NamedTuple):  # a tuple: made and compared thousands of times per document linked
     """How well two claims (or a claim and a story) fit; compared field by field."""
 
     exact: bool  # neither leaves open a participant the other names
@@ -218,14 +218,38 @@ def claim_fit(a: ClaimProfile, b: ClaimProfile, similarity: Similarity | None = 
             # extraction gives one claim per (source, event, polarity) in a document (SCHEMA.md,
             # layer 2), so a second claim of the same type, source and polarity is another event
             return None
-    compare = _compare_unordered if unordered else _compare_ordered
-    parties = compare((a.agent, a.recipient), (b.agent, b.recipient))
-    place = _compare_ordered((a.location,), (b.location,))
-    if parties is None or place is None:
+    if unordered:
+        parties = _compare_unordered((a.agent, a.recipient), (b.agent, b.recipient))
+        if parties is None:
+            return None
+        shared, exact = parties
+    else:  # agents, then recipients (written out: this runs for every pair of candidate claims)
+        shared, exact = 0, True
+        x, y = a.agent, b.agent
+        if x is None or y is None:
+            exact = x is None and y is None
+        elif x.same(y):
+            shared = 1
+        else:
+            return None
+        x, y = a.recipient, b.recipient
+        if x is None or y is None:
+            exact = exact and x is None and y is None
+        elif x.same(y):
+            shared += 1
+        else:
+            return None
+    x, y = a.location, b.location
+    if x is None or y is None:
+        exact = exact and x is None and y is None
+    elif x.same(y):
+        shared += 1
+    else:
         return None
     score = similarity(ca, cb) if similarity is not None else 0.0  # only for claims that may fit: it costs
-    fit = Fit(parties[1] and place[1], parties[0] + place[0], time, score)
-    if (a.bare or b.bare) and not _strong_evidence(fit, same_document):
+    fit = Fit(exact, shared, time, score)
+    bare = (a.agent is None and a.recipient is None) or (b.agent is None and b.recipient is None)
+    if bare and not _strong_evidence(fit, same_document):
         return None
     return fit
 
@@ -248,18 +272,6 @@ def _time_fit(a: ClaimProfile, b: ClaimProfile) -> int | None:
     if a.period.shares_year(b.period) and min(a.period.precision, b.period.precision) <= 2:
         return TIME_SAME_YEAR
     return None
-
-
-def _compare_ordered(xs: Sequence[Participant | None], ys: Sequence[Participant | None]) -> tuple[int, bool] | None:
-    shared, exact = 0, True
-    for x, y in zip(xs, ys):
-        if x is None or y is None:
-            exact = exact and x is None and y is None
-        elif x.same(y):
-            shared += 1
-        else:
-            return None
-    return shared, exact
 
 
 def _compare_unordered(xs: Sequence[Participant | None], ys: Sequence[Participant | None]) -> tuple[int, bool] | None:

@@ -55,6 +55,11 @@ def group_stories(claims: Sequence[EventClaim], documents: Mapping[str, DatedDoc
     """
     _check_unique(claims)
     profiles = [ClaimProfile.of(claim, (documents or {}).get(claim.doc_id)) for claim in claims]
+    return profiled_stories(profiles, similarity)
+
+
+def profiled_stories(profiles: Iterable[ClaimProfile], similarity: Similarity | None = None) -> list[Story]:
+    """:func:`group_stories` of claims already profiled, each given once."""
     return _sorted_stories(make_story(group) for group in place_claims(profiles, similarity))
 
 
@@ -133,11 +138,15 @@ def place_claims(profiles: Iterable[ClaimProfile], similarity: Similarity | None
 def best_group(profile: ClaimProfile, groups: Iterable[tuple[T, Sequence[ClaimProfile]]],
                similarity: Similarity | None) -> T | None:
     """The group a claim joins: the one it fits best, if exactly one fits best; else None (a story of its own)."""
+    return best_fitting((key, group_fit(profile, members, similarity)) for key, members in groups)
+
+
+def best_fitting(fits: Iterable[tuple[T, Fit | None]]) -> T | None:
+    """The key of the one best fit (None: does not fit), or None when none fits or several fit equally well."""
     best: T | None = None
     best_fit: Fit | None = None
     tied = False
-    for key, members in groups:
-        fit = group_fit(profile, members, similarity)
+    for key, fit in fits:
         if fit is None:
             continue
         if best_fit is None or fit > best_fit:
@@ -147,7 +156,7 @@ def best_group(profile: ClaimProfile, groups: Iterable[tuple[T, Sequence[ClaimPr
     return None if tied else best
 
 
-def group_fit(profile: ClaimProfile, group: list[ClaimProfile], similarity: Similarity | None) -> Fit | None:
+def group_fit(profile: ClaimProfile, group: Sequence[ClaimProfile], similarity: Similarity | None) -> Fit | None:
     """The weakest fit of the claim with any member, or None if one member excludes it."""
     weakest: Fit | None = None
     for member in group:  # group[0], the most specific member, rejects most claims at once
