@@ -4,8 +4,9 @@ With ``new_doc_ids`` only the mentions and claims of those documents (and of any
 document stored but never linked) are resolved into the stored entities
 (:func:`~claimtrace.link.incremental_entities.link_new_entities`) and placed
 into the stored stories (:func:`~claimtrace.link.incremental.link_new_documents`);
-without, or when the store holds no entities or no stories yet, every entity
-and every story is recomputed. Both give the same entities and stories.
+without, when the store holds no entities or no stories yet, or when the new
+documents are a quarter of the corpus or more, every story (and without the
+entity index, every entity) is recomputed. Both give the same entities and stories.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from claimtrace.link.embeddings import SentenceSimilarity, load_encoder
 from claimtrace.link.incremental_entities import link_new_entities, relink_entities
 from claimtrace.link.incremental import link_new_documents, relink_stories
 from claimtrace.store import Store
+
+# A step whose new documents are at least this share of the corpus is linked by a full relink:
+# same stories, and cheaper than placing that many claims one by one into the stored ones.
+FULL_RELINK_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +49,7 @@ def link_corpus(store: Store, new_doc_ids: Collection[str] | None = None, *,
     pending = None if new_doc_ids is None else set(new_doc_ids) | store.pending_links()
     _link_entities(store, pending)
     sentence_similarity, notice = _similarity(store) if similarity else (None, None)
-    if pending is not None and store.link_counts()["stories"] > 0:
+    if pending is not None and store.link_counts()["stories"] > 0 and not _large_step(store, pending):
         update = link_new_documents(store, pending, sentence_similarity) if pending else None
         mode = "incremental"
     else:
@@ -54,6 +59,11 @@ def link_corpus(store: Store, new_doc_ids: Collection[str] | None = None, *,
     counts = store.link_counts()
     return LinkReport(counts["entities"], counts["stories"], counts["contradictions"], mode,
                       len(update.written) if update else 0, update.claims_read if update else 0, notice)
+
+
+def _large_step(store: Store, pending: set[str]) -> bool:
+    """Whether the pending documents are so large a share of the corpus that relinking it all is cheaper."""
+    return len(pending) >= FULL_RELINK_SHARE * store.document_count()
 
 
 def _link_entities(store: Store, pending: set[str] | None) -> None:

@@ -311,6 +311,10 @@ class Store:
             "(SELECT COUNT(*) FROM contradictions)").fetchone()
         return {"entities": row[0], "stories": row[1], "contradictions": row[2]}
 
+    def document_count(self) -> int:
+        """How many documents the store holds."""
+        return int(self.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
     def pending_links(self) -> set[str]:
         """Ids of documents written since they were last linked (new, or left by an interrupted run)."""
         return {row[0] for row in self.connection.execute("SELECT doc_id FROM pending_links")}
