@@ -54,8 +54,9 @@ def ingest(paths: Iterable[str | Path], store: Store, options: Options | None = 
     """Read, analyse and store every document under ``paths``, and link them into the corpus.
 
     Linking runs every ``options.link_every`` stored documents and at the end
-    (incremental linking gives the stories a full relink gives). Each document is written in its own transaction, so an interrupted run leaves
-    whole documents only, and running it again completes it: documents already
+    (incremental linking gives the stories a full relink gives). Each document
+    is written in its own transaction, so an interrupted run leaves whole
+    documents only, and running it again completes it: documents already
     stored are skipped by content hash. Bad inputs are recorded as rejections;
     they never stop the run. With ``options.workers`` or ``options.scheduler``,
     reading and analysis run on a Dask cluster (the ``scale`` extra) and this
