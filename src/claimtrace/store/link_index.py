@@ -53,21 +53,22 @@ def argument_rows(connection: Connection, claim_ids: Collection[str]) -> dict[st
 
 
 def postings(connection: Connection, keys: Collection[str]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for part in chunks(keys):
-        query = f"SELECT key, claim_id FROM claim_link_keys WHERE key IN ({placeholders(len(part))})"
-        for key, claim_id in connection.execute(query, part):
-            found.setdefault(key, set()).add(claim_id)
-    return found
+    """link key -> the claims filed under it."""
+    return _grouped(connection, "key", "claim_id", keys)
 
 
 def filed_keys(connection: Connection, claim_ids: Collection[str]) -> dict[str, set[str]]:
     """claim id -> the keys it is filed under (read by ``claim_link_keys_by_claim``)."""
+    return _grouped(connection, "claim_id", "key", claim_ids)
+
+
+def _grouped(connection: Connection, by: str, value: str, wanted: Collection[str]) -> dict[str, set[str]]:
+    """``claim_link_keys`` rows whose column ``by`` is one of ``wanted``: by -> the set of their ``value``."""
     found: dict[str, set[str]] = {}
-    for part in chunks(claim_ids):
-        query = f"SELECT claim_id, key FROM claim_link_keys WHERE claim_id IN ({placeholders(len(part))})"
-        for claim_id, key in connection.execute(query, part):
-            found.setdefault(claim_id, set()).add(key)
+    for part in chunks(wanted):
+        query = f"SELECT {by}, {value} FROM claim_link_keys WHERE {by} IN ({placeholders(len(part))})"
+        for one, other in connection.execute(query, part):
+            found.setdefault(one, set()).add(other)
     return found
 
 
