@@ -55,6 +55,32 @@ def test_inputs_that_kill_their_worker_every_time_are_rejected(scheduler_address
     assert {str(corpus / "a-3.txt"), str(corpus / "a-4.txt"), str(deadly)} <= set(report.retried)
 
 
+def test_a_batch_read_input_by_input_and_then_killed_in_analysis_keeps_its_innocent_document(
+        scheduler_address: str, tmp_path: Path) -> None:
+    # one batch: its reading dies (c), its inputs are read alone and the survivors analysed together,
+    # which dies too (b): the lone readings' results went with those workers, so a-0 is read once more
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a-0.txt").write_text(report_text(0), encoding="utf-8")
+    deadly = corpus / "b-deadly.txt"
+    deadly.write_text(report_text(50).replace("joint exercises", f"joint exercises ({MARKER})"), encoding="utf-8")
+    unreadable = corpus / f"c-{DEADLY_NAME}.txt"
+    unreadable.write_text(report_text(51), encoding="utf-8")
+    with Client(scheduler_address) as client:
+        client.register_plugin(DeadlyInputs())
+        try:
+            with open_store(tmp_path / "kb.db") as store:
+                report = ingest([corpus], store, Options(progress=False, batch_size=3, scheduler=scheduler_address))
+                stored = {row.name for row in store.documents()}
+        finally:
+            client.unregister_worker_plugin(DeadlyInputs.name)
+    assert {(r.origin, r.reason.split(" it died")[0]) for r in report.rejected} == {
+        (str(unreadable), f"worker died: {unreadable}: the Dask worker reading"),
+        (str(deadly), f"worker died: {deadly}: the Dask worker analysing"),
+    }
+    assert stored == {"a-0"}
+
+
 @pytest.mark.parametrize(("options", "message"), [
     (Options(workers=2, scheduler="tcp://127.0.0.1:8786"), "give one of them"),
     (Options(workers=-1), "--workers -1: give 1 or more"),

@@ -16,7 +16,9 @@ held is retried alone on the cluster, so that a second death names its cause:
   worker again is rejected (E073), the others are admitted and analysed as one batch;
 - a batch whose analysis failed so has each of its documents analysed alone after
   the rest of the run (and written then); one that kills its worker again is
-  rejected (E073), and no other document shares the blame.
+  rejected (E073), and no other document shares the blame: when the task that died
+  was the batch's reading (its result lost with a worker), the batch is read again
+  and the document's analysis retried.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from claimtrace.read.parts import InputBatch
 from claimtrace.scale.cluster import WORKERS_TIMEOUT_S, cluster_client
 
 WINDOW_PER_THREAD = 3  # batches between reading and writing, per worker thread: enough that none waits
+READINGS_ALONE = 3  # lone analyses of a document whose batch's reading keeps dying with a worker, then it is given up
 POLL_S = 2.0  # how often a wait looks whether any worker is left
 
 
@@ -56,7 +59,6 @@ class _Batch:
     briefing: Future | None = None
     brief: BatchBrief | None = None
     admission: Admission | None = None
-    read_alone: bool = False  # its inputs were read one by one after a reading death
 
 
 class ClusterRun:
@@ -152,41 +154,47 @@ class ClusterRun:
             self._pending[future] = batch
 
     def _read_inputs_alone(self, batch: _Batch) -> None:
-        """Read each input of the batch as the only task on the cluster; the batch is what survives."""
-        prepared, entries = [], []
+        """Read each input of the batch as the only task on the cluster; the batch is the inputs that survive."""
+        survivors, entries = [], []
         for number, part in enumerate(batch.batch.parts):
             self.writer.retried(part.origin)
-            alone, briefing = self._submit_read(InputBatch(batch.batch.number, (part,)),
-                                                f"{batch.batch.number}-alone-{number}")
+            _, briefing = self._submit_read(InputBatch(batch.batch.number, (part,)),
+                                            f"{batch.batch.number}-alone-{number}")
             self._wait([briefing])
             if _worker_died(briefing):
                 self.writer.reject(Rejection(part.origin, Messages.E073.format(origin=part.origin, doing="reading")))
             else:
-                prepared.append(alone)
+                survivors.append(part)
                 entries.extend(briefing.result().entries)
-        batch.prepared = self.client.submit(_joined, batch.batch.number, prepared,
-                                            key=f"claimtrace-joined-{self._run_id}-{batch.batch.number}")
+        # read together again (a batch reads as its parts one after another): the lone readings' results
+        # may be lost with a worker that a later input kills
+        batch.batch = InputBatch(batch.batch.number, tuple(survivors))
+        batch.prepared, _ = self._submit_read(batch.batch, f"{batch.batch.number}-survivors")
         batch.brief = BatchBrief(batch.batch.number, tuple(entries))
-        batch.read_alone = True
 
     def _analyse_alone(self, batch: _Batch) -> None:
         """Analyse each document of the batch as the only task on the cluster, so a death names its cause."""
         assert batch.admission is not None and batch.brief is not None
-        # read again under a new key: the first read's result may have died with its worker, and a
-        # scheduler marks a task that lost workers as failed, which would fail every analysis below
-        # (not a batch read input by input: one of its inputs kills its reader)
-        prepared = batch.prepared if batch.read_alone else self.client.submit(
-            prepare_batch, batch.batch, self.options, key=f"claimtrace-prepare-{self._run_id}-{batch.batch.number}-again")
+        readings = 0
         for index in batch.admission.marks:
             origin = batch.brief.entries[index].origin
             self.writer.retried(origin)
-            future = self.client.submit(analyse_batch, prepared, batch.admission.only(index), self.options,
-                                        key=f"claimtrace-alone-{self._run_id}-{batch.batch.number}-{index}")
-            self._wait([future])
-            if _worker_died(future):
-                self.writer.reject(Rejection(origin, Messages.E073.format(origin=origin, doing="analysing")))
-            else:
-                self.writer.write(future.result())
+            for attempt in range(1, READINGS_ALONE + 1):
+                if batch.prepared is None or batch.prepared.status != "finished":
+                    # read again under a new key: a scheduler fails a task that was running on a worker
+                    # that died, and every task that needs it, so that reading cannot be asked again
+                    readings += 1
+                    batch.prepared, _ = self._submit_read(batch.batch, f"{batch.batch.number}-again-{readings}")
+                future = self.client.submit(analyse_batch, batch.prepared, batch.admission.only(index), self.options,
+                                            key=f"claimtrace-alone-{self._run_id}-{batch.batch.number}-{index}-{attempt}")
+                self._wait([future])
+                if not _worker_died(future):
+                    self.writer.write(future.result())
+                    break
+                if _died_in(future) == future.key or attempt == READINGS_ALONE:
+                    self.writer.reject(Rejection(origin, Messages.E073.format(origin=origin, doing="analysing")))
+                    break
+                batch.prepared = None  # its reading died with a worker, another input's doing: read again
         batch.prepared = None
 
     def _wait(self, futures: list[Future]) -> set[Future]:
@@ -206,8 +214,11 @@ class ClusterRun:
                                                             seconds=WORKERS_TIMEOUT_S)) from None
 
 
-def _joined(number: int, parts: list[PreparedBatch]) -> PreparedBatch:
-    return PreparedBatch(number, [item for part in parts for item in part.items])
+def _died_in(future: Future) -> object:
+    """The key of the task whose worker died, failing this future: its own, or one it needed."""
+    error = future.exception()
+    assert isinstance(error, KilledWorker)
+    return error.task
 
 
 def _worker_died(future: Future) -> bool:
