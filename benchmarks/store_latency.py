@@ -51,7 +51,7 @@ from claimtrace.web.pages import Site, template_environment
 from claimtrace.web.story import story_content
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic_store import build_store  # noqa: E402
+from synthetic_store import build_store, index_entities, stored_entities  # noqa: E402
 
 TARGET_MS = 100.0
 SCRATCH = Path(tempfile.gettempdir()) / "claimtrace-bench"
@@ -249,6 +249,9 @@ def ensure_store(db_path: Path, docs: int, templates: int, seed: int, rebuild: b
             with open_store(db_path) as store:
                 if store.counts()["documents"] >= docs:
                     print(f"reusing {db_path}")
+                    if not store.entity_index().is_built():  # built before its entity index was written
+                        print("writing its entity index")
+                        index_entities(store, stored_entities(store))
                     return
         except sqlite3.Error:
             pass

@@ -11,8 +11,10 @@ bodies and places renamed (key and name get a variant number: a person recurs in
 five replicas), and its dates moved by zero to six years. The linked layer of each
 replica is the template's stories and contradictions with the replica's claim ids,
 written with ``Store.update_stories``; the entity layer is the template's entities with
-the replica's keys, written once with ``Store.replace_entities``. The link index of
-incremental linking (``claim_link_keys``) is left empty: no page reads it.
+the replica's keys, written once with the entity index that linking keeps (counts of
+each key's names, types and spellings, its blocks, the keys of each document:
+:func:`index_entities`), which the dossier reads. The link index of incremental story
+linking (``claim_link_keys``) is left empty: no page reads it.
 
     from synthetic_store import build_store
     summary = build_store(Path("kb.db"), docs=100_000, templates=300, seed=0)
@@ -28,9 +30,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimtrace.ingest import ingest
+from claimtrace.link.entity_blocks import entity_blocks
+from claimtrace.link.incremental_entities import stats_from_counts
 from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mention, Role, Story, make_id
 from claimtrace.options import Options
 from claimtrace.store import Store, open_store
+from claimtrace.store.entity_index import CountRow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_corpus import write_corpus  # noqa: E402
@@ -198,6 +203,30 @@ class BuildSummary:
     seconds: float
 
 
+def index_entities(store: Store, entities: list[Entity]) -> None:
+    """Write the entities with their entity index, its counts taken from the stored mentions (in SQL)."""
+    counts: list[CountRow] = []
+    for field_name, column in (("name", "entity_name"), ("type", "entity_type"), ("text", "text")):
+        counts += store.connection.execute(
+            f"SELECT entity_key, '{field_name}', {column}, COUNT(*) FROM mentions GROUP BY entity_key, {column}")
+    stats = stats_from_counts(counts, {row[0] for row in counts})
+    document_keys: dict[str, set[str]] = {row.id: set() for row in store.documents()}
+    for doc_id, key in store.connection.execute("SELECT DISTINCT doc_id, entity_key FROM mentions"):
+        document_keys[doc_id].add(key)
+    store.entity_index().replace_all(entities, counts, {key: entity_blocks(s) for key, s in stats.items()},
+                                     document_keys)
+
+
+def stored_entities(store: Store) -> list[Entity]:
+    """The store's entities with their aliases, without their mentions."""
+    entities = {row["key"]: Entity(row["key"], row["name"], row["type"])
+                for row in store.connection.execute("SELECT key, name, type FROM entities ORDER BY key")}
+    for row in store.connection.execute("SELECT member_key, entity_key FROM entity_members ORDER BY member_key"):
+        if row["member_key"] != row["entity_key"]:
+            entities[row["entity_key"]].aliases.append(row["member_key"])
+    return list(entities.values())
+
+
 def build_store(path: Path, docs: int, templates: int = 300, seed: int = 0, template_db: Path | None = None,
                 on_replica: Callable[[int, int], None] | None = None) -> BuildSummary:
     """Write a store of ``docs`` documents at ``path`` (replaced if it exists), from ``templates`` real analyses.
@@ -229,6 +258,6 @@ def build_store(path: Path, docs: int, templates: int = 300, seed: int = 0, temp
             add_entities(entities, owners, corpus, replica)
             if on_replica is not None:
                 on_replica(written, docs)
-        store.replace_entities(list(entities.values()))
+        index_entities(store, list(entities.values()))
         store.mark_linked()
     return BuildSummary(written, stories, len(entities), time.perf_counter() - started)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from claimtrace.model import Contradiction, Document, Entity, EventClaim, Story
+from claimtrace.link.incremental_entities import relink_entities
+from claimtrace.model import Contradiction, Document, EventClaim, Story
 from claimtrace.store import Store, web_queries
 from claimtrace.store.migrations import LATEST_VERSION, MIGRATIONS
 from claimtrace.store.sql import engine_of
@@ -115,13 +116,13 @@ def test_page_indexes_added_to_a_store_of_the_previous_version(store_location, m
         patch.setattr("claimtrace.store.migrations.LATEST_VERSION", earlier[-1].version)
         with Store(store_location) as old:
             [document] = stored(old, make_document, 3)
-            old.replace_entities([Entity("country:SU-test", "Suderia", "place")])
+            relink_entities(old)
             assert old.schema_version == earlier[-1].version
             assert "mentions_by_entity" in indexes(old) and "segments_by_duplicate" not in indexes(old)
     with Store(store_location) as store:
         assert store.schema_version == LATEST_VERSION
         found = indexes(store)
-        assert {"segments_by_duplicate", "mentions_by_entity_document"} <= found
+        assert {"segments_by_duplicate", "mentions_by_entity_document", "entity_documents_by_member"} <= found
         assert "mentions_by_entity" not in found
         assert store.load_document(document.id) == document
         summary = web_queries.mention_summary(store, "country:SU-test")

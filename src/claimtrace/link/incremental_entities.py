@@ -86,8 +86,8 @@ class _Step:
         # A document resolved before is counted again from the stored mentions, which hold its new version.
         recounted = {k for d in previous for k in previous[d] | self.document_keys[d]}
         self.changed = set(fresh) | recounted
-        self.before = _stats(self.index.key_counts(self.changed), self.changed)
-        self.stats = _stats(self.index.mention_counts(recounted), recounted)
+        self.before = stats_from_counts(self.index.key_counts(self.changed), self.changed)
+        self.stats = stats_from_counts(self.index.mention_counts(recounted), recounted)
         for key in self.changed - recounted:
             stats = self.stats[key] = _copy(self.before[key])
             for field, counter in (("names", stats.names), ("types", stats.types), ("texts", stats.texts)):
@@ -127,7 +127,7 @@ class _Step:
 
     def _read(self, keys: set[str]) -> None:
         missing = keys - self.stats.keys()
-        self.stats.update(_stats(self.index.key_counts(missing), missing))
+        self.stats.update(stats_from_counts(self.index.key_counts(missing), missing))
 
 
 def _blocks(stats: KeyStats) -> set[str]:
@@ -142,7 +142,8 @@ def _rule_inputs(stats: KeyStats) -> tuple[object, ...]:
     return stats.name, stats.type, frozenset(stats.texts), acronyms
 
 
-def _stats(rows: Iterable[CountRow], keys: Iterable[str]) -> dict[str, KeyStats]:
+def stats_from_counts(rows: Iterable[CountRow], keys: Iterable[str]) -> dict[str, KeyStats]:
+    """The statistics of these entity keys from their count rows (as the entity index keeps them)."""
     found = {key: KeyStats(key) for key in keys}
     for key, field, value, count in rows:
         stats = found[key]

@@ -64,6 +64,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "search", "0006_search.sql", postgresql="0006_search.postgresql.sql"),
     Migration(7, "watch state", "0007_watch_state.sql"),
     Migration(8, "page indexes", "0008_page_indexes.sql"),
+    Migration(9, "entity documents by member", "0009_entity_documents_by_member.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -83,7 +83,8 @@ def entity(store: Store, key: str, with_mentions: bool = True) -> Entity | None:
 
 @dataclass(frozen=True, slots=True)
 class MentionSummary:
-    """How often an entity is mentioned, in how many documents, and its spellings (most used first)."""
+    """How often an entity is mentioned, in how many documents, and its spellings (most used first),
+    over the documents linked so far."""
 
     mentions: int
     documents: int
@@ -91,13 +92,16 @@ class MentionSummary:
 
 
 def mention_summary(store: Store, key: str) -> MentionSummary:
-    """Counted by the database: a dossier needs the numbers, not every mention."""
+    """Read from the entity index that linking keeps (per entity key: its spellings' counts and its
+    documents), not from the mentions: a dossier needs the numbers, and a country has a great many."""
     spellings = store.connection.execute(
-        "SELECT m.text, COUNT(*) AS n FROM mentions m JOIN entity_members e ON e.member_key = m.entity_key "
-        "WHERE e.entity_key = :key GROUP BY m.text ORDER BY n DESC, m.text", {"key": key}).fetchall()
+        "SELECT c.value AS text, SUM(c.count) AS n FROM entity_key_counts c "
+        "JOIN entity_members e ON e.member_key = c.member_key "
+        "WHERE e.entity_key = :key AND c.field = 'text' GROUP BY c.value ORDER BY n DESC, c.value",
+        {"key": key}).fetchall()
     documents = store.connection.execute(
-        "SELECT COUNT(DISTINCT m.doc_id) AS n FROM mentions m JOIN entity_members e ON e.member_key = m.entity_key "
-        "WHERE e.entity_key = :key", {"key": key}).fetchone()
+        "SELECT COUNT(DISTINCT d.doc_id) AS n FROM entity_documents d "
+        "JOIN entity_members e ON e.member_key = d.member_key WHERE e.entity_key = :key", {"key": key}).fetchone()
     return MentionSummary(sum(int(row["n"]) for row in spellings), int(documents["n"]),
                           [(str(row["text"]), int(row["n"])) for row in spellings])
 
