@@ -138,3 +138,36 @@ def test_story_headings_without_their_claims(store, make_document):
         web_queries.StoryHeading("s1", "arms_transfer", "one", None),
         web_queries.StoryHeading("s2", "arms_transfer", "two", "2021-03")]
     assert web_queries.story_headings(store, []) == []
+
+
+def _insert_stories_before_counts(connection, stories, contradictions) -> None:
+    """What the previous version wrote: stories without their counts."""
+    connection.executemany("INSERT INTO stories (id, type, label, time) VALUES (?, ?, ?, ?)",
+                           [(s.id, s.type, s.label, s.time) for s in stories])
+    connection.executemany("INSERT INTO story_claims (story_id, claim_id, ordinal) VALUES (?, ?, ?)",
+                           [(s.id, claim_id, i) for s in stories for i, claim_id in enumerate(s.claim_ids)])
+    connection.executemany("INSERT INTO contradictions (story_id, claim_a, claim_b, kind, explanation) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           [(c.story_id, c.claim_a, c.claim_b, c.kind, c.explanation) for c in contradictions])
+
+
+def test_story_counts_of_a_store_of_the_previous_version_are_counted_when_it_is_opened(
+        store_location, make_document, monkeypatch):
+    overview = next(m for m in MIGRATIONS if m.file == "0010_overview_indexes.sql")
+    earlier = tuple(m for m in MIGRATIONS if m.version < overview.version)
+    with monkeypatch.context() as patch:
+        patch.setattr("claimtrace.store.migrations.MIGRATIONS", earlier)
+        patch.setattr("claimtrace.store.migrations.LATEST_VERSION", earlier[-1].version)
+        patch.setattr("claimtrace.store.link_index.insert_stories", _insert_stories_before_counts)
+        with Store(store_location) as old:
+            claims = [claim.id for document in stored(old, make_document, 3, 4) for claim in document.event_claims]
+            old.replace_story_layer(
+                [Story("s1", "arms_transfer", "one", claims[:3]), Story("s2", "arms_transfer", "two", claims[3:])],
+                [Contradiction("s2", claims[3], claims[4], "contradiction", "denied"),
+                 Contradiction("s1", claims[0], claims[1], "tension", "dates differ"),
+                 Contradiction("s1", claims[0], claims[2], "tension", "numbers differ")], {})
+    with Store(store_location) as store:
+        assert store.schema_version == LATEST_VERSION
+        assert {"stories_by_contest", "documents_by_ingested"} <= indexes(store)
+        assert web_queries.contested_stories(store, 5) == [
+            web_queries.StoryRank("s2", 1, 0, len(claims) - 3), web_queries.StoryRank("s1", 0, 2, 3)]

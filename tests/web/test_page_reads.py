@@ -1,5 +1,6 @@
 """The story page, ``claimtrace story`` and the entity dossier read by index (issue 8): no SQL statement they run
 scans a table that grows with the corpus, so they answer on a large store as fast as on this small one.
+The overview's lists are read in the order of an index.
 
 SQLite plans a query without looking at table sizes here (the store keeps no statistics), so the plans
 of this small store are those of a large one.
@@ -21,6 +22,7 @@ from claimtrace.model import Contradiction, Entity, Story
 from claimtrace.show.terminal import print_story
 from claimtrace.store import Store, open_store
 from claimtrace.web.entity import entity_content
+from claimtrace.web.overview import overview_content
 from claimtrace.web.pages import Site, template_environment
 from claimtrace.web.story import story_content
 from tests.store.conftest import build_document
@@ -90,3 +92,25 @@ def test_claimtrace_story_reads_by_index(linked_store: Store) -> None:
     console = Console(file=io.StringIO(), width=200)
     assert corpus_scans(linked_store, lambda: print_story(console, linked_store, STORY_ID[:4])) == []
     assert "One denies it." in console.file.getvalue()
+
+
+def test_overview_reads_its_lists_in_index_order(linked_store: Store) -> None:
+    # its counts read whole tables (COUNT(*)); its lists, the first rows of an index: no statement sorts
+    # every story or document (a sort of what ties on the index's first column is allowed)
+    site = site_of(linked_store)
+    statements: list[str] = []
+    connection = linked_store.connection
+    assert isinstance(connection, sqlite3.Connection)
+    connection.set_trace_callback(statements.append)
+    try:
+        page = overview_content(site)
+    finally:
+        connection.set_trace_callback(None)
+    lists = [s for s in statements if "ORDER BY" in s.upper() and "LIMIT" in s.upper()]
+    assert len(lists) == 2  # the most contested stories, the recent documents
+    for statement in lists:
+        plan = [str(row[-1]) for row in connection.execute("EXPLAIN QUERY PLAN " + statement)]
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan, (statement, plan)
+        assert not any(step.startswith("CORRELATED") for step in plan), (statement, plan)
+    ranked = [(rank.story_id, rank.contradictions, rank.claims) for rank, _, _ in page.values["stories"]]
+    assert ranked == [(STORY_ID, 1, 4), ("9e", 0, len(linked_store.story("9e").claim_ids))]

@@ -7,6 +7,7 @@ exceeds SQLite's limit on parameters.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -174,8 +175,12 @@ def delete_stories(connection: Connection, story_ids: Collection[str]) -> None:
 
 def insert_stories(connection: Connection, stories: Sequence[Story],
                    contradictions: Sequence[Contradiction]) -> None:
-    connection.executemany("INSERT INTO stories (id, type, label, time) VALUES (?, ?, ?, ?)",
-                           [(s.id, s.type, s.label, s.time) for s in stories])
+    hard = Counter(c.story_id for c in contradictions if c.kind == "contradiction")
+    soft = Counter(c.story_id for c in contradictions if c.kind != "contradiction")
+    connection.executemany(
+        "INSERT INTO stories (id, type, label, time, contradiction_count, tension_count, claim_count) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(s.id, s.type, s.label, s.time, hard[s.id], soft[s.id], len(s.claim_ids)) for s in stories])
     connection.executemany("INSERT INTO story_claims (story_id, claim_id, ordinal) VALUES (?, ?, ?)",
                            [(s.id, claim_id, i) for s in stories for i, claim_id in enumerate(s.claim_ids)])
     for contradiction in contradictions:

@@ -65,6 +65,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "watch state", "0007_watch_state.sql"),
     Migration(8, "page indexes", "0008_page_indexes.sql"),
     Migration(9, "entity documents by member", "0009_entity_documents_by_member.sql"),
+    Migration(10, "overview indexes", "0010_overview_indexes.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

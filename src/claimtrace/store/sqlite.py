@@ -32,7 +32,6 @@ from claimtrace.store.sql import (
     RowError,
     connect,
     execute,
-    insert,
     insert_all,
     insert_entities,
     insert_many,
@@ -186,13 +185,7 @@ class Store:
                 for statement in _DELETE_LINKS:
                     connection.execute(statement)
                 insert_entities(connection, entities)
-                for story in stories:
-                    insert(connection, "stories",
-                            {"id": story.id, "type": story.type, "label": story.label, "time": story.time})
-                    insert_all(connection, "story_claims",
-                                ({"story_id": story.id, "claim_id": claim_id, "ordinal": i}
-                                 for i, claim_id in enumerate(story.claim_ids)))
-                insert_all(connection, "contradictions", (rows.contradiction_params(c) for c in contradictions))
+                link_index.insert_stories(connection, stories, contradictions)
         except (sqlite3.Error, RowError) as error:
             what = f"{len(entities)} entities, {len(stories)} stories and {len(contradictions)} contradictions"
             raise StoreError(Messages.E022.format(what=what, path=self.path, detail=error)) from error

@@ -206,13 +206,11 @@ def claims_of_type(store: Store, event_type: str) -> list[EventClaim]:
 
 
 def contested_stories(store: Store, limit: int) -> list[StoryRank]:
-    """Stories with the most contradictions first, then tensions, then claims (ties by id)."""
+    """Stories with the most contradictions first, then tensions, then claims (ties by id): read from
+    the counts each story keeps, in the order of their index."""
     query = """
-        SELECT s.id,
-               (SELECT COUNT(*) FROM contradictions c WHERE c.story_id = s.id AND c.kind = 'contradiction') AS hard,
-               (SELECT COUNT(*) FROM contradictions c WHERE c.story_id = s.id AND c.kind <> 'contradiction') AS soft,
-               (SELECT COUNT(*) FROM story_claims m WHERE m.story_id = s.id) AS claims
-        FROM stories s ORDER BY hard DESC, soft DESC, claims DESC, s.id LIMIT :limit
+        SELECT id, contradiction_count AS hard, tension_count AS soft, claim_count AS claims FROM stories
+        ORDER BY contradiction_count DESC, tension_count DESC, claim_count DESC, id LIMIT :limit
     """
     return [StoryRank(row["id"], row["hard"], row["soft"], row["claims"])
             for row in store.connection.execute(query, {"limit": limit})]
