@@ -4,7 +4,8 @@ single-process ingest (``ingest.py``) and the distributed one (``scale/``).
     plan_batches    (read/parts.py)  paths and byte offsets, nothing read yet
     prepare_batch   any process      read, split into segments, sign every segment (MinHash)
     Writer.admit    the writer       skip what is stored, link near-duplicates, in input order
-    analyse_batch   any process      parse and run the analysis stages on what was admitted
+    analyse_batch   any process      parse and run the analysis stages on what was admitted,
+                                     encode its claims' evidence sentences (link/embeddings.py)
     Writer.write    the writer       each document in its own transaction
 
 Linking a segment to an earlier near-duplicate needs every segment before it, in
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from claimtrace.analyse.pipeline import StageFailed, analyse, parse_segments
 from claimtrace.analyse.resources import load_resources
+from claimtrace.link.embeddings import evidence_vectors
 from claimtrace.model import Document, Rejection
 from claimtrace.options import Options
 from claimtrace.read.parts import InputBatch, read_batch
@@ -94,9 +96,12 @@ def analyse_batch(prepared: PreparedBatch, admission: Admission, options: Option
     outcomes: list[Document | Rejection] = []
     for document, parses in zip(documents, parse_segments(documents, options.batch_size)):
         try:
-            outcomes.append(analyse(document, resources, parses=parses))
+            analysed = analyse(document, resources, parses=parses)
         except StageFailed as error:
             outcomes.append(Rejection(document.origin, f"not stored: {error}"))
+            continue
+        analysed.evidence_vectors = evidence_vectors(analysed)
+        outcomes.append(analysed)
     return outcomes
 
 

@@ -173,6 +173,9 @@ class Document:
     attributions: list[Attribution] = field(default_factory=list)
     event_claims: list[EventClaim] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    # (key, model, dimensions, float32 bytes) of its claims' evidence sentences, encoded where it was
+    # analysed and written with it to the store's vector cache (claimtrace.link.embeddings); not read back
+    evidence_vectors: list[tuple[str, str, int, bytes]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def hash(self) -> str:

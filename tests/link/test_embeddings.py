@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrace.batch import Admission, analyse_batch, prepare_batch
 from claimtrace.link.embeddings import SentenceSimilarity, load_encoder, torch_threads, vector_key
 from claimtrace.link.stories import group_stories
 from claimtrace.model import AUTHOR, EventClaim
+from claimtrace.options import Options
+from claimtrace.read.parts import InputBatch, InputPart
 from claimtrace.store import Store
+from tests.conftest import EXAMPLE_CORPUS
 
 
 @pytest.fixture(scope="session")
@@ -81,3 +85,22 @@ def test_vectors_are_cached_in_the_store_by_model_and_sentence(encoder):
         second = SentenceSimilarity(encoder, store)
         second.prepare({"c2": sentence})
         assert second.embedded == 0
+
+
+@pytest.mark.slow
+def test_an_analysed_document_brings_its_claims_vectors_to_the_store(encoder, resources, tmp_path):
+    # encoded where the document is analysed (on a Dask worker in a cluster run), written with it:
+    # the one writer process then links without encoding a sentence
+    report = tmp_path / "report.txt"
+    report.write_text((EXAMPLE_CORPUS / "steppe-courier-report.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    prepared = prepare_batch(InputBatch(0, (InputPart(report),)), Options())
+    [document] = prepared.items
+    admission = Admission(0, {0: tuple((None, None) for _ in document.segments)})
+    [analysed] = analyse_batch(prepared, admission, Options())
+    assert analysed.event_claims and analysed.evidence_vectors
+    with Store(":memory:") as store:
+        store.write_document(analysed)
+        similarity = SentenceSimilarity(encoder, store)
+        similarity.prepare(store.evidence_texts([claim.id for claim in analysed.event_claims]))
+        assert similarity.embedded == 0
+        assert store.load_document(analysed.id) == analysed  # the vectors live in the cache, not the document

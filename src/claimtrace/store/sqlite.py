@@ -159,6 +159,8 @@ class Store:
                         (p for claim in document.event_claims for p in rows.argument_params(claim)))
             connection.execute(role_rows.DELETE_ROLES, {"doc_id": doc_id})
             insert_rows(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
+            if document.evidence_vectors:
+                link_index.write_sentence_vectors(connection, document.evidence_vectors)
             connection.execute("INSERT INTO pending_links (doc_id) VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
 
     def write_rejection(self, rejection: Rejection) -> None:
