@@ -31,7 +31,8 @@ then sharing the two cores with the workers.
 and the parallel efficiency T1 / (2 x T2) of one worker against two, for the analysis phase
 and end to end. The stores of all runs are checked to hold the same documents. The machine
 is shared: the load average before and after each run is printed too. ``--embeddings off``
-links without sentence similarity (the same in every run; it only shortens linking).
+leaves out sentence similarity in every run: no evidence sentence is encoded (on the workers,
+beside the analysis) and linking groups without it.
 """
 
 from __future__ import annotations
