@@ -77,6 +77,7 @@ class Messages:
     E045 = "bad date {value!r} for {what}: write YYYY, YYYY-MM or YYYY-MM-DD"
     E046 = "the search starts ({since}) after it ends ({until}): swap the dates"
     E047 = "bad search {what} {value!r}: expected {expected}"
+    E048 = "no register page {value!r}: the register has pages 1 to {last}"
     E060 = ("the FollowTheMoney export needs the followthemoney library, which is not installed: "
             "pip install 'claimtrace[ftm]'")
     E070 = ("distributed ingest needs Dask, which is not installed: "

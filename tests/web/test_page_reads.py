@@ -1,6 +1,6 @@
 """The story page, ``claimtrace story`` and the entity dossier read by index (issue 8): no SQL statement they run
 scans a table that grows with the corpus, so they answer on a large store as fast as on this small one.
-The overview's lists are read in the order of an index.
+The overview's lists and a page of the register are read in the order of an index.
 
 SQLite plans a query without looking at table sizes here (the store keeps no statistics), so the plans
 of this small store are those of a large one.
@@ -23,6 +23,7 @@ from claimtrace.show.terminal import print_story
 from claimtrace.store import Store, open_store
 from claimtrace.web.entity import entity_content
 from claimtrace.web.overview import overview_content
+from claimtrace.web.register import register_content
 from claimtrace.web.pages import Site, template_environment
 from claimtrace.web.story import story_content
 from tests.store.conftest import build_document
@@ -114,3 +115,17 @@ def test_overview_reads_its_lists_in_index_order(linked_store: Store) -> None:
         assert not any(step.startswith("CORRELATED") for step in plan), (statement, plan)
     ranked = [(rank.story_id, rank.contradictions, rank.claims) for rank, _, _ in page.values["stories"]]
     assert ranked == [(STORY_ID, 1, 4), ("9e", 0, len(linked_store.story("9e").claim_ids))]
+
+
+def test_register_reads_a_page_of_transfer_stories_by_index(linked_store: Store) -> None:
+    site = site_of(linked_store)
+    first, second = register_content(site, 1, rows_per_page=1), register_content(site, 2, rows_per_page=1)
+    # both stories are of March 2021: the later id first
+    assert [row.story_id for row in first.values["rows"]] == ["9e"]
+    assert [row.story_id for row in second.values["rows"]] == [STORY_ID]
+    assert first.values["pages"] | second.values["pages"] == {
+        "number": 2, "last": 2, "total": 2, "previous": "/register?page=1", "next": None}
+    assert first.values["pages"]["next"] == "/register?page=2"
+    assert corpus_scans(linked_store, lambda: site.render(register_content(site, 2, rows_per_page=1))) == []
+    beyond = register_content(site, 3, rows_per_page=1)
+    assert beyond.status_code == 400 and "pages 1 to 2" in beyond.values["message"]

@@ -129,6 +129,14 @@ def test_pages_register_rows_link_to_their_sources(client: httpx.Client, example
     assert len(csv.text.splitlines()) == len(rows) + 1
 
 
+@pytest.mark.parametrize("page", ["0", "two", "99", "1e3"])
+def test_pages_register_says_which_pages_it_has(client: httpx.Client, example_site: str, page: str) -> None:
+    response = client.get(example_site + "/register", params={"page": page})
+    assert response.status_code == 400
+    assert f"no register page &#39;{page}&#39;: the register has pages 1 to 1" in response.text
+    assert client.get(example_site + "/register", params={"page": "1"}).status_code == 200
+
+
 def test_pages_static_css_and_icon_are_served_locally(client: httpx.Client, example_site: str) -> None:
     html = client.get(example_site + "/").text
     links = {attrs["rel"]: attrs["href"] for tag, attrs in parse(html).tags if tag == "link"}

@@ -79,20 +79,37 @@ def build_register(store: Store, registry: SourceRegistry | None = None) -> list
     claims = web_queries.claims_of_type(store, TRANSFER_TYPE)
     by_id = {claim.id: claim for claim in claims}
     story_of = store.stories_of_claims(by_id)
-    stories = {story.id: story for story in store.stories_by_id(set(story_of.values()))}
+    stories = store.stories_by_id(set(story_of.values()))
+    unlinked = [claim for claim in claims if claim.id not in story_of]
+    rows = _rows(store, registry, stories, unlinked, by_id)
+    return sorted(rows, key=lambda row: (row.date or "9999", row.supplier or "", row.recipient or "",
+                                         row.story_id or row.sources[0].claim_id))
+
+
+def register_page(store: Store, registry: SourceRegistry | None, offset: int, limit: int) -> list[TransferRow]:
+    """Rows ``offset`` .. ``offset + limit - 1`` of the register, newest transfer first (by the story's time,
+    undated last): what a page shows, read for those stories only. Claims not linked yet are left out."""
+    story_ids = web_queries.story_ids_of_type(store, TRANSFER_TYPE, offset, limit)
+    order = {story_id: number for number, story_id in enumerate(story_ids)}
+    rows = _rows(store, registry, store.stories_by_id(story_ids), [], {})
+    return sorted(rows, key=lambda row: order[row.story_id or ""])
+
+
+def _rows(store: Store, registry: SourceRegistry | None, stories: Iterable[Story], unlinked: Sequence[EventClaim],
+          by_id: Mapping[str, EventClaim]) -> list[TransferRow]:
+    """A row for each story (its transfer claims) and each unlinked claim; ``by_id``: the claims already read."""
+    stories, by_id = list(stories), dict(by_id)
     # a story holds every claim of its event, whatever their type: read them all at once
-    others = {claim_id for story in stories.values() for claim_id in story.claim_ids} - set(by_id)
+    others = {claim_id for story in stories for claim_id in story.claim_ids} - set(by_id)
     by_id.update((claim.id, claim) for claim in store.event_claims_by_id(others))
     context = RatingContext.from_store(store, list(by_id.values()), registry)
     source_keys = web_queries.attribution_source_keys(store, {c.attribution_id for c in by_id.values()
                                                               if c.attribution_id})
     groups: list[tuple[Story | None, list[EventClaim]]] = [
         (story, [by_id[i] for i in story.claim_ids if i in by_id and by_id[i].type == TRANSFER_TYPE])
-        for story in stories.values()]
-    groups += [(None, [claim]) for claim in claims if claim.id not in story_of]
-    rows = [transfer_row(story, members, by_id, context, source_keys) for story, members in groups if members]
-    return sorted(rows, key=lambda row: (row.date or "9999", row.supplier or "", row.recipient or "",
-                                         row.story_id or row.sources[0].claim_id))
+        for story in stories]
+    groups += [(None, [claim]) for claim in unlinked]
+    return [transfer_row(story, members, by_id, context, source_keys) for story, members in groups if members]
 
 
 def transfer_row(story: Story | None, claims: Sequence[EventClaim], claims_by_id: Mapping[str, EventClaim],

@@ -216,6 +216,19 @@ def contested_stories(store: Store, limit: int) -> list[StoryRank]:
             for row in store.connection.execute(query, {"limit": limit})]
 
 
+def story_ids_of_type(store: Store, event_type: str, offset: int, limit: int) -> list[str]:
+    """Ids of the stories of one type, newest first (by their time; undated last), from ``offset``."""
+    found = store.connection.execute(
+        "SELECT id FROM stories WHERE type = :type ORDER BY time DESC NULLS LAST, id DESC LIMIT :limit OFFSET :offset",
+        {"type": event_type, "limit": limit, "offset": offset})
+    return [str(row["id"]) for row in found]
+
+
+def story_count_of_type(store: Store, event_type: str) -> int:
+    found = store.connection.execute("SELECT COUNT(*) AS n FROM stories WHERE type = :type", {"type": event_type})
+    return int(found.fetchone()["n"])
+
+
 def story_headings(store: Store, story_ids: Collection[str]) -> list[StoryHeading]:
     """The stories with these ids (unknown ids are left out), by id, without reading their claims."""
     found: list[StoryHeading] = []

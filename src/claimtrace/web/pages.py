@@ -108,6 +108,9 @@ class Site:
     def not_found(self, what: str) -> Page:
         return Page("error.html", "Not found", {"message": what}, status_code=404)
 
+    def bad_request(self, what: str) -> Page:
+        return Page("error.html", "Bad request", {"message": what}, status_code=400)
+
 
 def site_of(request: Request) -> Site:
     site: Site = request.app.state.site
