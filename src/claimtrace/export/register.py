@@ -120,7 +120,7 @@ def transfer_row(story: Story | None, claims: Sequence[EventClaim], claims_by_id
     recipient, recipient_key = _party(ordered, "recipient")
     item, quantity = _item(ordered)
     confirmed_by_many = story is not None and rate_story(story, claims_by_id, context).credibility == 1
-    status, basis = transfer_status(ordered, {supplier_key, recipient_key} - {None}, source_keys,
+    status, basis = transfer_status(ordered, {key for key in (supplier_key, recipient_key) if key}, source_keys,
                                     context, confirmed_by_many)
     return TransferRow(
         story_id=story.id if story else None, supplier=supplier, supplier_key=supplier_key, recipient=recipient,
