@@ -257,7 +257,7 @@ def incremental(scratch: Path, first: int, count: int, seed: int, batch_size: in
         added = store.counts()["documents"] - before
     print(f"\nincremental: {added} new documents into a store of {before}, {len(batches)} ingest calls of "
           f"{batch_size}: {added / run.wall:.2f} docs/s, {run.cpu / added:.3f} cpu s per document")
-    for label in ("link", "link: sentence embeddings", "store: write_document"):
+    for label in ("link", "sentence embeddings", "store: write_document"):
         print(f"  {label:36s} {clock.cpu[label] / added * 1000:8.1f} cpu ms per document "
               f"({clock.seconds[label] / added * 1000:.1f} wall ms)")
 
