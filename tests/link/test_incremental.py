@@ -217,3 +217,27 @@ def test_migration_queues_what_an_older_store_never_linked(tmp_path):
             connection.execute(statement)
     with Store(path) as store:
         assert store.pending_links() == {d.id for d in documents[5:]}
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_step_of_many_documents_is_placed_a_chunk_at_a_time_with_the_stories_of_a_full_link(seed, monkeypatch):
+    monkeypatch.setattr("claimtrace.link.corpus.INCREMENTAL_CHUNK", 2)  # a replay holds what 2 documents reach
+    documents = corpus(seed, 30)
+    first, second = documents[:24], documents[24:]  # 6 new documents: a quarter of the corpus less one
+    placed: list[int] = []
+    monkeypatch.setattr("claimtrace.link.corpus.link_new_documents",
+                        lambda store, doc_ids, similarity: placed.append(len(doc_ids)) or link_new_documents(
+                            store, doc_ids, similarity))
+    with Store(":memory:") as store, Store(":memory:") as full:
+        for document in documents:
+            full.write_document(document)
+        relink_stories(full)
+        for document in first:
+            store.write_document(document)
+        link_corpus(store, [d.id for d in first], similarity=False)
+        for document in second:
+            store.write_document(document)
+        report = link_corpus(store, [d.id for d in second], similarity=False)
+        assert report.mode == "incremental" and placed == [2, 2, 2]
+        assert not store.pending_links()
+        assert links(store) == links(full)
