@@ -7,6 +7,8 @@ into the stored stories (:func:`~claimtrace.link.incremental.link_new_documents`
 without, when the store holds no entities or no stories yet, or when the new
 documents are a quarter of the corpus or more, every story (and without the
 entity index, every entity) is recomputed. Both give the same entities and stories.
+A large incremental step is placed ``INCREMENTAL_CHUNK`` documents at a time, and
+every link gives the memory it freed back to the system (docs/scaling.md, Memory).
 """
 
 from __future__ import annotations
