@@ -12,7 +12,7 @@ from distributed import Client
 
 from claimtrace.cli import main
 from claimtrace.errors import ClusterError
-from claimtrace.ingest import ingest
+from claimtrace.ingest import IngestReport, ingest
 from claimtrace.options import Options
 from claimtrace.store import open_store
 from tests.scale.conftest import free_port, report_text, store_rows
@@ -35,18 +35,11 @@ def test_inputs_that_kill_their_worker_every_time_are_rejected(scheduler_address
     for number in range(5):
         (corpus / f"a-{number}.txt").write_text(report_text(number), encoding="utf-8")
     deadly = corpus / "b-deadly.txt"  # in the second batch of three, with a-3 and a-4
-    deadly.write_text(report_text(50).replace("joint exercises", f"joint exercises ({MARKER})"), encoding="utf-8")
+    deadly.write_text(deadly_text(50), encoding="utf-8")
     unreadable = corpus / f"c-{DEADLY_NAME}.txt"  # the third batch, alone
     unreadable.write_text(report_text(51), encoding="utf-8")
-    with Client(scheduler_address) as client:
-        client.register_plugin(DeadlyInputs())
-        try:
-            with open_store(tmp_path / "kb.db") as store:
-                report = ingest([corpus], store, Options(progress=False, batch_size=3, scheduler=scheduler_address))
-                stored = {row.name for row in store.documents()}
-        finally:
-            client.unregister_worker_plugin(DeadlyInputs.name)
-    assert {(r.origin, r.reason.split(" it died")[0]) for r in report.rejected} == {
+    report, stored = ingest_with_deadly_inputs(scheduler_address, corpus, tmp_path / "kb.db")
+    assert rejected(report) == {
         (str(unreadable), f"worker died: {unreadable}: the Dask worker reading"),
         (str(deadly), f"worker died: {deadly}: the Dask worker analysing"),
     }
@@ -63,22 +56,37 @@ def test_a_batch_read_input_by_input_and_then_killed_in_analysis_keeps_its_innoc
     corpus.mkdir()
     (corpus / "a-0.txt").write_text(report_text(0), encoding="utf-8")
     deadly = corpus / "b-deadly.txt"
-    deadly.write_text(report_text(50).replace("joint exercises", f"joint exercises ({MARKER})"), encoding="utf-8")
+    deadly.write_text(deadly_text(50), encoding="utf-8")
     unreadable = corpus / f"c-{DEADLY_NAME}.txt"
     unreadable.write_text(report_text(51), encoding="utf-8")
-    with Client(scheduler_address) as client:
-        client.register_plugin(DeadlyInputs())
-        try:
-            with open_store(tmp_path / "kb.db") as store:
-                report = ingest([corpus], store, Options(progress=False, batch_size=3, scheduler=scheduler_address))
-                stored = {row.name for row in store.documents()}
-        finally:
-            client.unregister_worker_plugin(DeadlyInputs.name)
-    assert {(r.origin, r.reason.split(" it died")[0]) for r in report.rejected} == {
+    report, stored = ingest_with_deadly_inputs(scheduler_address, corpus, tmp_path / "kb.db")
+    assert rejected(report) == {
         (str(unreadable), f"worker died: {unreadable}: the Dask worker reading"),
         (str(deadly), f"worker died: {deadly}: the Dask worker analysing"),
     }
     assert stored == {"a-0"}
+
+
+def deadly_text(number: int) -> str:
+    """A report whose analysis kills the worker analysing it (DeadlyInputs)."""
+    return report_text(number).replace("joint exercises", f"joint exercises ({MARKER})")
+
+
+def ingest_with_deadly_inputs(scheduler_address: str, corpus: Path, db: Path) -> tuple[IngestReport, set[str]]:
+    """Ingest the corpus in batches of three on the cluster, its workers dying on the deadly inputs;
+    the report and the names of the documents stored."""
+    with Client(scheduler_address) as client:
+        client.register_plugin(DeadlyInputs())
+        try:
+            with open_store(db) as store:
+                report = ingest([corpus], store, Options(progress=False, batch_size=3, scheduler=scheduler_address))
+                return report, {row.name for row in store.documents()}
+        finally:
+            client.unregister_worker_plugin(DeadlyInputs.name)
+
+
+def rejected(report: IngestReport) -> set[tuple[str, str]]:
+    return {(r.origin, r.reason.split(" it died")[0]) for r in report.rejected}
 
 
 @pytest.mark.parametrize(("options", "message"), [
