@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic_corpus import generate_documents, main, make_document
+from benchmarks.synthetic_corpus import _incident, generate_documents, main, make_document
 from claimtrace.ingest import ingest
 from claimtrace.options import Options
 from claimtrace.store import open_store
@@ -34,6 +34,12 @@ def test_synthetic_corpus_articles_are_long_and_varied() -> None:
     assert any(comments.search(d.content) for d in documents)
     assert max(Counter(d.incident for d in documents).values()) >= 3  # several documents per incident
     assert sum(bool(re.search(r"^[A-Z ]+, \w+ \d+ \(", d.text, re.MULTILINE)) for d in documents) >= 10  # datelines
+
+
+def test_synthetic_corpus_moves_forward_in_time_like_a_feed() -> None:
+    days = [_incident(0, number).day for number in (0, 400, 4_000, 40_000)]
+    assert days == sorted(days) and len(set(days)) == 4  # no cycle: a larger corpus reaches later dates
+    assert (days[2] - days[1]).days == 3_600 * 37 // 5  # 7.4 days between incidents, everywhere
 
 
 def test_synthetic_corpus_command_writes_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
