@@ -1,21 +1,26 @@
 """How the cost of linking one new document grows with the corpus (issue 5).
 
-Builds two synthetic knowledge bases, of 1,000 and 50,000 event claims, links
-them fully (entities and stories), then times, for new documents of five claims
+Builds synthetic knowledge bases of 1,000, 10,000 and 50,000 event claims,
+links them fully (entities and stories), then times, for new documents of five claims
 each, :func:`claimtrace.link.incremental_entities.link_new_entities` (entity
 resolution of the document's mentions) plus
 :func:`claimtrace.link.incremental.link_new_documents` (stories), and prints the
-median time per document at both sizes and their ratio. The target is a flat
+median time per document at each size and their ratios. The target is a flat
 cost (at most logarithmic growth).
 
 The synthetic corpus grows the way a news corpus does: a steady number of
 claims per month over a fixed set of parties, so a larger corpus covers a
 longer stretch of time (back from December 2024), and the new documents are
-about that latest month. The cost rises while the corpus is younger than the
-stretch a claim can be about (an undated claim: its document's year, the year
-before and after; about 7,000 claims at 200 a month), then stays flat: use
---sizes 1000 10000 50000. Sentence similarity is off (it adds a constant cost
-per new sentence, cached).
+about that latest month. What a new claim must be compared with are the claims
+of the years it can be about (an undated claim: its document's year, the year
+before and after) that name compatible parties, so the cost follows how dense
+the corpus is in those years, not how large it is. Each size is therefore timed
+at two densities: 25 claims a month, where even the 1,000-claim corpus spans a
+claim's years, so the sizes differ only in size (the measure of the target);
+and 200 a month, where the smaller corpora are younger than those years, so the
+cost rises with the density of a claim's years until the corpus spans them
+(about 7,000 claims) and stays flat after. Sentence similarity is off (it adds
+a constant cost per new sentence, cached).
 
 Every document also names people, states and bodies: states as parties, a few
 of 2,400 invented people (a surname shared by 40 of them, written with
@@ -24,7 +29,8 @@ and bodies named in full, with their acronym or by the acronym alone. What is
 timed is the whole ``link_corpus`` call that ingest makes after storing the
 document (entities, stories, contradictions; the queue of documents to link).
 
-Run:  .venv/bin/python benchmarks/linking_scale.py [--sizes 1000 50000] [--new 30]
+Run:  .venv/bin/python benchmarks/linking_scale.py [--sizes 1000 10000 50000] [--new 30]
+                                                 [--claims-per-month 25 200]
 """
 
 from __future__ import annotations
@@ -46,14 +52,16 @@ TYPES = ["arms_transfer", "arms_negotiation", "export_restriction", "military_de
          "logistics_movement"]
 PARTIES = [f"Country{n:03d}" for n in range(150)] + [f"Minister{n:03d}" for n in range(50)]
 SOURCES = [AUTHOR, "Daily Courier", "the defence ministry", "insiders", "Evening Post", "a spokesman"]
-CLAIMS_PER_MONTH = 200
+CLAIMS_PER_MONTH = 200  # dense: a 1,000-claim corpus spans five months, less than a claim's years
+EVEN_CLAIMS_PER_MONTH = 25  # even: a 1,000-claim corpus already spans a claim's years
+WINDOW_MONTHS = 36  # an undated claim can be about its document's year, the year before or after
 CLAIMS_PER_DOCUMENT = 5
 LAST_MONTH = 2024 * 12 + 11  # December 2024: every corpus ends there, whatever its size
 
 
-def month_of(index: int, size: int) -> tuple[int, int]:
+def month_of(index: int, size: int, per_month: int = CLAIMS_PER_MONTH) -> tuple[int, int]:
     """The month of claim ``index`` of a corpus of ``size`` claims, counted back from the last month."""
-    month = LAST_MONTH - (size - 1 - min(index, size - 1)) // CLAIMS_PER_MONTH
+    month = LAST_MONTH - (size - 1 - min(index, size - 1)) // per_month
     return month // 12, month % 12 + 1
 
 
@@ -92,9 +100,10 @@ def _body(rng: random.Random) -> tuple[str, str, str, str]:
     return name, f"org:{name.lower()}", name, "government"
 
 
-def make_document(number: int, first_claim: int, size: int, rng: random.Random) -> Document:
+def make_document(number: int, first_claim: int, size: int, rng: random.Random,
+                  per_month: int = CLAIMS_PER_MONTH) -> Document:
     """A document of five claims about the month of claim ``first_claim`` of a corpus of ``size``."""
-    year, month = month_of(first_claim, size)
+    year, month = month_of(first_claim, size, per_month)
     sentences, named = [], []  # named: (offset in sentence, text, key, name, type) per sentence
     for k in range(CLAIMS_PER_DOCUMENT):
         a, b = rng.choice(PARTIES), rng.choice(PARTIES)
@@ -136,13 +145,13 @@ def _claim(doc_id: str, evidence: tuple[int, int], year: int, month: int, rng: r
                       arguments=arguments, time=time)
 
 
-def build_store(path: Path, claims: int, seed: int) -> int:
+def build_store(path: Path, claims: int, seed: int, per_month: int = CLAIMS_PER_MONTH) -> int:
     """Write a corpus of about ``claims`` claims and link it fully; returns the next document number."""
     rng = random.Random(seed)
     with open_store(path) as store:
         number = 0
         for first in range(0, claims, CLAIMS_PER_DOCUMENT):
-            store.write_document(make_document(number, first, claims, rng))
+            store.write_document(make_document(number, first, claims, rng, per_month))
             number += 1
         started, cpu_started = time.perf_counter(), time.process_time()
         link_corpus(store, similarity=False)  # the full link, as for a first ingest
@@ -163,13 +172,14 @@ class Timings:
     claims_read: list[int] = field(default_factory=list)
 
 
-def time_new_documents(path: Path, claims: int, new: int, seed: int, first_number: int) -> Timings:
+def time_new_documents(path: Path, claims: int, new: int, seed: int, first_number: int,
+                       per_month: int = CLAIMS_PER_MONTH) -> Timings:
     """Time the real linking step after each new document: ``link_corpus`` as ingest calls it."""
     rng = random.Random(seed + 1)
     timings = Timings()
     with open_store(path) as store:
         for k in range(new):
-            document = make_document(first_number + k, claims - 1, claims, rng)  # about the latest month
+            document = make_document(first_number + k, claims - 1, claims, rng, per_month)  # the latest month
             store.write_document(document)
             started, cpu_started = time.perf_counter(), time.process_time()
             report = link_corpus(store, [document.id], similarity=False)
@@ -185,26 +195,35 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--new", type=int, default=30, help="new documents timed at each size")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--claims-per-month", type=int, nargs="+", default=[EVEN_CLAIMS_PER_MONTH, CLAIMS_PER_MONTH],
+                        help="how dense each series of corpora is in time")
     args = parser.parse_args()
-    medians, cpu_medians = [], []
     with tempfile.TemporaryDirectory() as scratch:
-        for size in args.sizes:
-            path = Path(scratch) / f"kb-{size}.db"
-            next_number = build_store(path, size, args.seed)
-            timings = time_new_documents(path, size, args.new, args.seed, next_number)
-            median, cpu_median = statistics.median(timings.seconds), statistics.median(timings.cpu_seconds)
-            medians.append(median)
-            cpu_medians.append(cpu_median)
-            print(f"{size:>7} claims: {median * 1000:.1f} ms per new document of {CLAIMS_PER_DOCUMENT} claims "
-                  f"(CPU {cpu_median * 1000:.1f} ms; median of {len(timings.seconds)}, max "
-                  f"{max(timings.seconds) * 1000:.1f} ms; {statistics.mean(timings.claims_read):.0f} claims read)")
+        for per_month in args.claims_per_month:
+            print(f"{per_month} claims a month (a claim's years hold about {per_month * WINDOW_MONTHS:,} claims):")
+            time_series(Path(scratch), args.sizes, args.new, args.seed, per_month)
+
+
+def time_series(scratch: Path, sizes: list[int], new: int, seed: int, per_month: int) -> None:
+    """Build a corpus of each size at this density, time new documents, and print the ratios of the medians."""
+    medians, cpu_medians = [], []
+    for size in sizes:
+        path = scratch / f"kb-{size}-{per_month}.db"
+        next_number = build_store(path, size, seed, per_month)
+        timings = time_new_documents(path, size, new, seed, next_number, per_month)
+        median, cpu_median = statistics.median(timings.seconds), statistics.median(timings.cpu_seconds)
+        medians.append(median)
+        cpu_medians.append(cpu_median)
+        print(f"{size:>7} claims: {median * 1000:.1f} ms per new document of {CLAIMS_PER_DOCUMENT} claims "
+              f"(CPU {cpu_median * 1000:.1f} ms; median of {len(timings.seconds)}, max "
+              f"{max(timings.seconds) * 1000:.1f} ms; {statistics.mean(timings.claims_read):.0f} claims read)")
     # CPU time does not count the time the process waits for a core: the fair figure on a loaded machine
-    for (small, first, cpu_first), (large, last, cpu_last) in zip(zip(args.sizes, medians, cpu_medians),
-                                                                list(zip(args.sizes, medians, cpu_medians))[1:]):
+    for (small, first, cpu_first), (large, last, cpu_last) in zip(zip(sizes, medians, cpu_medians),
+                                                                list(zip(sizes, medians, cpu_medians))[1:]):
         print(f"ratio {large} / {small} claims: {last / first:.2f} wall, {cpu_last / cpu_first:.2f} CPU "
               f"(corpus {large / small:.0f} times larger)")
     if len(medians) > 2:
-        print(f"ratio {args.sizes[-1]} / {args.sizes[0]} claims: {medians[-1] / medians[0]:.2f} wall, "
+        print(f"ratio {sizes[-1]} / {sizes[0]} claims: {medians[-1] / medians[0]:.2f} wall, "
               f"{cpu_medians[-1] / cpu_medians[0]:.2f} CPU")
 
 

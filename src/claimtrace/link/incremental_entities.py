@@ -42,10 +42,8 @@ def relink_entities(store: Store) -> EntityUpdate:
     for doc_id, mention in mentions:
         document_keys[doc_id].add(mention.entity_key)
     entities = [make_entity([stats[k] for k in keys]) for keys in cluster_keys(stats)]
-    index = store.entity_index()
-    removed = store.counts()["entities"]
-    index.replace_all(entities, _count_rows(stats.values()), {k: entity_blocks(s) for k, s in stats.items()},
-                      document_keys)
+    removed = store.entity_index().replace_all(entities, _count_rows(stats.values()),
+                                               {k: entity_blocks(s) for k, s in stats.items()}, document_keys)
     return EntityUpdate(removed, entities, len(stats))
 
 

@@ -106,13 +106,16 @@ class EntityIndex:
     # Writers
 
     def replace_all(self, entities: list[Entity], counts: Iterable[CountRow], blocks: Mapping[str, Iterable[str]],
-                    document_keys: Mapping[str, Iterable[str]]) -> None:
-        """Replace every entity, count, block and document row in one transaction (a full resolution)."""
+                    document_keys: Mapping[str, Iterable[str]]) -> int:
+        """Replace every entity, count, block and document row in one transaction (a full resolution);
+        returns how many entities were replaced."""
         with self._transaction(f"{len(entities)} entities") as connection:
+            replaced = int(connection.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
             for table in (*INDEX_TABLES, "entity_members", "entities"):
                 connection.execute(f"DELETE FROM {table}")
             insert_entities(connection, entities)
             _insert_index(connection, counts, blocks, document_keys)
+        return replaced
 
     def update(self, removed: Collection[str], entities: list[Entity], counts: Iterable[CountRow],
                blocks: Mapping[str, Iterable[str]], document_keys: Mapping[str, Iterable[str]]) -> None:

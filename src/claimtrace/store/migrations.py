@@ -66,6 +66,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "page indexes", "0008_page_indexes.sql"),
     Migration(9, "entity documents by member", "0009_entity_documents_by_member.sql"),
     Migration(10, "overview indexes", "0010_overview_indexes.sql"),
+    Migration(11, "row counts", "0011_row_counts.sql", postgresql="0011_row_counts.postgresql.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -69,20 +69,9 @@ _DELETE_LINKS = (
 )
 # Cross-document readers list records in document order (name, then id) so output is reproducible.
 _DOCUMENT_ORDER = "d.name, d.id"
-_COUNTS = """
-SELECT
-    (SELECT COUNT(*) FROM documents) AS documents,
-    (SELECT COUNT(*) FROM documents WHERE status = 'analysed') AS analysed_documents,
-    (SELECT COUNT(*) FROM segments) AS segments,
-    (SELECT COUNT(*) FROM segments WHERE duplicate_of IS NOT NULL) AS duplicate_segments,
-    (SELECT COUNT(*) FROM entities) AS entities,
-    (SELECT COUNT(*) FROM mentions) AS mentions,
-    (SELECT COUNT(*) FROM attributions) AS attributions,
-    (SELECT COUNT(*) FROM event_claims) AS event_claims,
-    (SELECT COUNT(*) FROM stories) AS stories,
-    (SELECT COUNT(*) FROM contradictions) AS contradictions,
-    (SELECT COUNT(*) FROM rejections) AS rejected
-"""
+# What Store.counts gives, read from the row_counts table its triggers keep (migration 0011).
+COUNTED = ("documents", "analysed_documents", "segments", "duplicate_segments", "entities", "mentions",
+           "attributions", "event_claims", "stories", "contradictions", "rejected")
 
 
 class Store:
@@ -300,15 +289,13 @@ class Store:
         return link_index.filed_keys(self.connection, claim_ids)
 
     def link_counts(self) -> dict[str, int]:
-        """Entities, stories and contradictions: the counts of the linked layer alone (small tables)."""
-        row = self.connection.execute(
-            "SELECT (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM stories), "
-            "(SELECT COUNT(*) FROM contradictions)").fetchone()
-        return {"entities": row[0], "stories": row[1], "contradictions": row[2]}
+        """Entities, stories and contradictions: the counts of the linked layer alone."""
+        counts = self.counts()
+        return {name: counts[name] for name in ("entities", "stories", "contradictions")}
 
     def document_count(self) -> int:
         """How many documents the store holds."""
-        return int(self.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        return self.counts()["documents"]
 
     def pending_links(self) -> set[str]:
         """Ids of documents written since they were last linked (new, or left by an interrupted run)."""
@@ -451,8 +438,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many of each: documents, analysed_documents, segments, duplicate_segments, entities,
         mentions, attributions, event_claims, stories, contradictions, rejected."""
-        row = self.connection.execute(_COUNTS).fetchone()
-        return dict(row)
+        found = {row["name"]: int(row["n"]) for row in self.connection.execute("SELECT name, n FROM row_counts")}
+        return {name: found.get(name, 0) for name in COUNTED}
 
     # Internals
 
