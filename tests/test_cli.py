@@ -99,11 +99,14 @@ def test_cli_reports_a_store_damaged_past_its_schema_in_one_line(example_store: 
     store = tmp_path / "kb.db"
     with sqlite3.connect(example_store) as source, sqlite3.connect(store) as copy:
         source.backup(copy)
-    with sqlite3.connect(store) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection = sqlite3.connect(store)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    [root] = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'stories'").fetchone()
+    connection.close()
     data = bytearray(store.read_bytes())
-    cut = int(len(data) * 0.7) // 4096 * 4096  # the schema opens; reading the tables fails
-    data[cut:] = bytes(len(data) - cut)
+    start = (root - 1) * page_size  # the schema opens; reading the stories fails
+    data[start:start + page_size] = bytes(page_size)
     store.write_bytes(bytes(data))
     result = CliRunner().invoke(main, ["stories", "--db", str(store)])
     assert result.exit_code == 1
