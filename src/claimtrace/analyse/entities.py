@@ -87,8 +87,9 @@ def gazetteer_candidates(parsed: ParsedSegment, gazetteer: Gazetteer) -> list[Ca
         match = _longest_form(doc, text, i, gazetteer)
         if match is None:
             if _western_as_the_west(doc, i):
-                found.append(_from_entry(gazetteer.lookup("the West"), offset + doc[i].idx,
-                                         offset + doc[i].idx + len(doc[i])))
+                west = gazetteer.lookup("the West")
+                assert west is not None, "knowledge/extra.yaml lists the West (tests/knowledge/test_gazetteer.py)"
+                found.append(_from_entry(west, offset + doc[i].idx, offset + doc[i].idx + len(doc[i])))
             i += 1
             continue
         end, entry = match
@@ -227,9 +228,9 @@ def _ent_candidates(span: SpacySpan, label: str, offset: int, gazetteer: Gazette
         following = span.doc[span.end:span.end + 2]
         if len(span) == 1 and following and vocabulary.is_title(following[0].text):
             return []  # "Defence" of "Defence Minister X": part of a title
-        state = _state_before_title(span, gazetteer, vocabulary)
-        if state is not None:  # "Kazakh Pres." read as a body: the state, and a title
-            return [_from_entry(state, offset + span.start_char, offset + span[0].idx + len(span[0]))]
+        titled_state = _state_before_title(span, gazetteer, vocabulary)
+        if titled_state is not None:  # "Kazakh Pres." read as a body: the state, and a title
+            return [_from_entry(titled_state, offset + span.start_char, offset + span[0].idx + len(span[0]))]
         owner = _owning_state(span, gazetteer, vocabulary) or _leading_state(span, gazetteer, vocabulary)
         if owner is not None:
             head, state, entry = owner
@@ -237,10 +238,10 @@ def _ent_candidates(span: SpacySpan, label: str, offset: int, gazetteer: Gazette
                     _from_entry(entry, offset + state.start_char, offset + state.end_char)]
         split = _split_glued_person(span, vocabulary, gazetteer)
         if split is not None:
-            head, person = split
+            body, person = split
             out = _person_candidates(person, offset, gazetteer, vocabulary)
-            if head is not None and _has_body_word(head, vocabulary):
-                out.insert(0, _organization(head, offset, vocabulary.classify_organization(head.text)))
+            if body is not None and _has_body_word(body, vocabulary):
+                out.insert(0, _organization(body, offset, vocabulary.classify_organization(body.text)))
             return out
         entry = gazetteer.organization(span.text)
         if entry is not None:
@@ -272,7 +273,9 @@ def _owning_state(span: SpacySpan, gazetteer: Gazetteer, vocabulary: NameVocabul
         if span.doc[k - 1].lower_ != "of":
             continue
         state = _trim(span.doc[k:span.end])
-        entry = gazetteer.lookup(state.text, article=False) if state is not None else None
+        if state is None:
+            continue
+        entry = gazetteer.lookup(state.text, article=False)
         head = span.doc[span.start:k - 1]
         if entry is not None and entry.kind == "country" and _has_any_word(head, vocabulary.government_heads):
             return head, state, entry

@@ -402,7 +402,8 @@ def roles_of(titled: list[TitledPerson], parses: list[ParsedSegment], doc_id: st
 def _main_affiliation(affiliations: list[Candidate]) -> Candidate | None:
     bodies = [c for c in affiliations if c.kind == "organization" or c.type in ("government", "organization")]
     states = [c for c in affiliations if c not in bodies]
-    return (bodies or states or [None])[0]
+    chosen = bodies or states
+    return chosen[0] if chosen else None
 
 
 def _sentence_time(entry: TitledPerson, parses: list[ParsedSegment], anchor: str | None) -> str | None:

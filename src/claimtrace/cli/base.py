@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from typing import NoReturn
 
 import click
 from rich.console import Console
@@ -39,7 +40,7 @@ class _Group(click.Group):
             _fail(f"the knowledge base failed: {' '.join(str(error).split())}")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     # the message quotes values ("claimtrace[ftm]", file names): printed as written, on one line
     errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     sys.exit(1)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any, Protocol, TextIO
+from typing import IO, Any, Protocol
 from urllib.parse import urlsplit
 
 from claimtrace.export.ftm_entities import speaker_of
@@ -120,7 +120,7 @@ def claim_reviews(store: Store, registry: SourceRegistry | None = None, publishe
     return {"@context": SCHEMA_ORG, "@graph": reviews}
 
 
-def write_claim_reviews(data: JsonLd, stream: TextIO) -> int:
+def write_claim_reviews(data: JsonLd, stream: IO[str]) -> int:
     """Write the JSON-LD document to ``stream``; returns the number of reviews written."""
     stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return len(data["@graph"])

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING
 
 from claimtrace.errors import ExportError, Messages
 from claimtrace.export.ftm_entities import STATE_KEY_PREFIX, DocumentContext, FtmMapper
@@ -68,7 +68,7 @@ def write_ftm(store: Store, path: str | Path, registry: SourceRegistry | None = 
         return export_ftm(store, stream, str(path), registry, on_progress)
 
 
-def export_ftm(store: Store, stream: TextIO, target: str, registry: SourceRegistry | None = None,
+def export_ftm(store: Store, stream: IO[str], target: str, registry: SourceRegistry | None = None,
                on_progress: Callable[[str], None] | None = None) -> FtmSummary:
     """Write the store as FtM entities to ``stream``; ``on_progress`` hears each document's name when done."""
     model = load_model()

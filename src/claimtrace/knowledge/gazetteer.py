@@ -182,9 +182,9 @@ class Gazetteer:
             capital = (info.get("capital") or "").strip()
             if not capital or iso not in self._countries:
                 continue
-            city = _find_city(by_country.get(iso, []), capital)
-            key = f"place:{city['geonameid']}" if city else f"place:capital-{iso}"
-            city_name = city["name"] if city else capital
+            capital_city = _find_city(by_country.get(iso, []), capital)
+            key = f"place:{capital_city['geonameid']}" if capital_city else f"place:capital-{iso}"
+            city_name = capital_city["name"] if capital_city else capital
             city_entry = PlaceEntry(key, city_name, "place", "city", iso)
             forms = {capital, city_name, *(aliases.get(capital) or []), *(aliases.get(city_name) or [])}
             state = self._countries[iso]
@@ -284,7 +284,10 @@ class Gazetteer:
         best = process.extractOne(key, list(candidates), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         if best is None and one_typo:
             candidates = {f: e for f, e in self._typo_forms.items() if f[:1] == key[:1]}
-            best = process.extractOne(key, list(candidates), scorer=OSA.distance, score_cutoff=1)
+            # a valid call: mypy cannot match the overloaded OSA.distance to the generic scorer protocol of
+            # rapidfuzz's extractOne overloads for int scores, so it finds no overload that fits
+            best = process.extractOne(key, list(candidates), scorer=OSA.distance,  # type: ignore[call-overload]
+                                      score_cutoff=1)
         return candidates[best[0]] if best else None
 
     def country(self, iso2: str) -> PlaceEntry | None:

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -220,7 +221,8 @@ def make_entity(members: list[KeyStats]) -> Entity:
     for group in members:
         names.update(group.names)
         types.update(group.types)
-    entity_type: EntityType = max(types, key=lambda t: (types[t], t))  # type: ignore[assignment]
+    # the counted types are mentions' EntityType values (read back from the store as plain strings)
+    entity_type = cast(EntityType, max(types, key=lambda t: (types[t], t)))
     if entity_type == "person":
         name = max(names, key=lambda n: (len(person_words(n)) >= 2, names[n], len(n), n))
     else:

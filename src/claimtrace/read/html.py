@@ -16,6 +16,7 @@ from pathlib import Path
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document as Extraction
 
 from claimtrace.errors import InputRejected, Messages
 from claimtrace.model import Document
@@ -42,7 +43,19 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _main_text(extracted: trafilatura.settings.Document | None, page: str) -> str:
+def _extract(page: str) -> Extraction | None:
+    """trafilatura's article and metadata of the page; None when it finds none or chokes on the page."""
+    try:
+        extracted = trafilatura.bare_extraction(
+            page, include_comments=True, with_metadata=True, favor_recall=True, date_extraction_params=_DATE_PARAMS
+        )
+    except Exception:  # noqa: BLE001 — a page trafilatura chokes on still gets the fallback text
+        return None
+    # a dict only comes back when as_dict=True is asked for, and it is not
+    return extracted if isinstance(extracted, Extraction) else None
+
+
+def _main_text(extracted: Extraction | None, page: str) -> str:
     if extracted is not None and extracted.body is not None:
         text = join_blocks(extracted_blocks(extracted.body))
         if text:
@@ -76,7 +89,7 @@ def _with_title(text: str, title: str | None) -> str:
     return f"{title}\n\n{text}" if text else title
 
 
-def _comments_text(page: str, extracted: trafilatura.settings.Document | None) -> str:
+def _comments_text(page: str, extracted: Extraction | None) -> str:
     root = _parse(page)
     comments = find_comments(root) if root is not None else []
     if comments:
@@ -90,12 +103,7 @@ def _comments_text(page: str, extracted: trafilatura.settings.Document | None) -
 
 def html_document(page: str, name: str, origin: str, options: Options) -> Document:
     """The Document of an HTML page given as text; raises InputRejected (E006) when it has no text."""
-    try:
-        extracted = trafilatura.bare_extraction(
-            page, include_comments=True, with_metadata=True, favor_recall=True, date_extraction_params=_DATE_PARAMS
-        )
-    except Exception:  # noqa: BLE001 — a page trafilatura chokes on still gets the fallback below
-        extracted = None
+    extracted = _extract(page)
     title = extracted.title if extracted is not None else None
     main_text = _main_text(extracted, page)
     if not any(ch.isalnum() for ch in main_text):  # a page cut off inside <head> has a title but no text

@@ -86,10 +86,11 @@ class StanceModel:
         labels = [str(label) for label in self.stance.classes_]
         if self.disagree_odds != 1.0 and "disagree" in labels:
             probabilities = _raise_odds(probabilities, labels.index("disagree"), self.disagree_odds)
-        short_rows = [i for i, p in enumerate(pairs) if is_short(p.body)] if self.short is not None else []
-        if short_rows:
-            columns = [self.short.classes.index(label) for label in labels]
-            probabilities[short_rows] = self.short.predict_proba([pairs[i] for i in short_rows])[:, columns]
+        if self.short is not None:
+            short_rows = [i for i, p in enumerate(pairs) if is_short(p.body)]
+            if short_rows:
+                columns = [self.short.classes.index(label) for label in labels]
+                probabilities[short_rows] = self.short.predict_proba([pairs[i] for i in short_rows])[:, columns]
         out = []
         for p_related, row, sentence in zip(related, probabilities, best, strict=True):
             stances = {label: float(p) for label, p in zip(labels, row, strict=True)}

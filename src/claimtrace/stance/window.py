@@ -69,8 +69,8 @@ class ClaimWindow:
             near = np.zeros(len(words), dtype=bool)
             for i in positions:
                 near[max(0, i - WINDOW): i + WINDOW + 1] = True
-            for i in np.flatnonzero(near):
-                for k in kinds.get(words[i], ()):
+            for n in np.flatnonzero(near):
+                for k in kinds.get(words[n], ()):
                     out[k] += 1
             out[len(CUE_KINDS)] = sum(any(words[j] in negators for j in range(max(0, i - NEGATION_REACH), i))
                                       for i in positions)

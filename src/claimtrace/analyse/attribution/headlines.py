@@ -58,6 +58,7 @@ def _candidate(text: str, parsed: ParsedSegment, match: re.Match[str], line_end:
     if kind is None or (kind != "speaker" and quote is None and not any(t.lower_ in _FIRST_PERSON
                                                                        for t in content_tokens)):
         return None
+    content: tuple[int, int] | None
     if quote is not None:
         content = (quote.start, quote.end)
     else:

@@ -56,7 +56,7 @@ class Paragraph:
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
     """The lines of ``text[start:end]`` that hold something besides spaces, as document offsets."""
     end = len(text) if end is None else end
-    found = []
+    found: list[Paragraph] = []
     for match in _PARAGRAPH.finditer(text, start, end):
         if match.group().strip():
             found.append(Paragraph(match.start(), match.end(), len(found)))

@@ -212,28 +212,29 @@ def _source(token: Token, passive: bool, lexicon: CueLexicon) -> tuple[SpacySpan
 
 def _content(token: Token, verb: CueVerb, lexicon: CueLexicon, passive: bool) -> list[Token] | None:
     children = list(token.children)
-    by_dep = {}
+    by_dep: dict[str, Token] = {}
     for child in children:
         by_dep.setdefault(child.dep_, child)
     subject = _passive_subject(token) if passive else None
     # "X is said to ...": X is part of what is reported; "X was told to ...": X only heard it
-    reported_subject = passive and subject is not None and subject.lower_ not in _EXPLETIVES and not verb.addressee
+    reported_subject = (subject if subject is not None and subject.lower_ not in _EXPLETIVES and not verb.addressee
+                        else None)
     if "ccomp" in by_dep:
         return _clausal_content(token, verb, lexicon)
     displaced = displaced_complement(token, verb.addressee) if verb.clause else None
     if displaced is not None:
         return complement_tokens(displaced, lexicon, token)
     if "xcomp" in by_dep and (verb.xcomp or (passive and _infinitive(by_dep["xcomp"]))):
-        if reported_subject:
-            return _clause(token, subject)
+        if reported_subject is not None:
+            return _clause(token, reported_subject)
         if passive and verb.addressee and "agent" not in by_dep:
             return None  # "the guards were told to leave": an order from nobody named, not a report
         obj = by_dep.get("dobj")
         start = obj.left_edge.i if obj is not None and obj.i < by_dep["xcomp"].i else by_dep["xcomp"].left_edge.i
         return _without_asides(list(token.doc[start:by_dep["xcomp"].right_edge.i + 1]), by_dep["xcomp"], lexicon,
                                token)
-    if reported_subject and verb.passive_clause:
-        clause = _clause(token, subject)
+    if reported_subject is not None and verb.passive_clause:
+        clause = _clause(token, reported_subject)
         return clause if clause[-1].i > token.i else None
     obj = by_dep.get("dobj")
     if obj is not None and verb.object != "none" and not passive:

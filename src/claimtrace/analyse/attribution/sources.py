@@ -103,9 +103,9 @@ class SourceResolver:
             return self._from_mention(mention, span)
         written = self._as_written(words)
         if lemma in self.lexicon.person_titles:
-            named = self._named_in(words, span, person=True)
-            if named is not None:
-                return named
+            titled = self._named_in(words, span, person=True)
+            if titled is not None:
+                return titled
             if _definite(head):
                 return self._titled_person(lemma, span[0], bounds) or Source(written, "person", span=span)
             return Source(written, "person", span=span)

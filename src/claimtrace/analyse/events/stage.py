@@ -129,7 +129,7 @@ def fill_implicit_parties(claims: list[EventClaim]) -> list[EventClaim]:
             if len(values) == 1:
                 _set_party(claim, missing, values.pop(), others)
         else:
-            pairs = {(c.agent, c.recipient) for c in others}
+            pairs = {(c.arguments["agent"], c.arguments["recipient"]) for c in others}
             if len(pairs) == 1 and len(others) >= 2:  # one event the whole document is about
                 pair = pairs.pop()
                 _set_party(claim, "agent", pair[0], others)
@@ -162,10 +162,10 @@ def _estimated_date(text: str) -> str | None:
 
 def _party_choices(candidate: Candidate) -> list[dict[str, Filler | None]]:
     """One assignment of agent and recipient per combination of coordinated members."""
-    options = [candidate.fillers.get(role) or [None] for role in PARTY_ROLES]
+    options: list[list[Filler | None]] = [list(candidate.fillers.get(role, [])) or [None] for role in PARTY_ROLES]
     if candidate.trigger.event_type.symmetric and len(options[0]) > 1 and options[1] == [None]:
         options = [options[0][:1], options[0][1:]]  # "X and Y signed an agreement": X with Y
-    choices = []
+    choices: list[dict[str, Filler | None]] = []
     for agent, recipient in product(*options):
         if agent is not None and recipient is not None and agent.name == recipient.name:
             continue
