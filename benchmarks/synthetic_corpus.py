@@ -20,10 +20,11 @@ Each document is about one incident (an arms transfer, talks, a deployment, trai
 export ban, cargo flights, a court case, an appointment or a budget) between two of 54 real
 states, with invented people, ministries, outlets and companies; about five documents cover
 each incident, from different outlets, some asserting it and some carrying the denial, so
-linking has stories and contradictions to find. Incidents are 7.4 days apart from 1 January
-2018 on: the corpus moves forward in time as a feed does (20,000 documents reach the 2090s),
-so once it spans the years a claim can be about (about 750 documents), what a new document is
-compared with stops growing. The article (400 to 880 words) has a
+linking has stories and contradictions to find. Incidents are 3.7 days apart from 1 January
+1985 on: the corpus moves forward in time as a feed does, so once it spans the years a claim
+can be about (about 1,500 documents), what a new document is compared with stops growing;
+20,000 documents reach mid-2025, and every date stays in the past (a reader takes a date
+after today in a text for a plan, not for the day it was published). The article (400 to 880 words) has a
 headline, a byline or blog byline and a date line, often a dateline ("BAKU, March 3 (Steppe
 Wire) —"), quotes with straight and typographic quotation marks, "according to" phrases,
 denials, hedged claims, analysts with their institutes, background paragraphs about
@@ -52,8 +53,8 @@ VOCABULARY = Path(__file__).with_name("synthetic_vocabulary.yaml")
 DOCS_PER_INCIDENT = 5  # documents about one incident, on average
 INCIDENT_SPREAD = 3  # a document is about an incident up to this many incidents away from its own slot
 BACKGROUND_SPREAD = 40  # background paragraphs mention incidents this close
-FIRST_DAY = date(2018, 1, 1)
-DAYS_PER_FIVE_INCIDENTS = 37  # incidents move forward in time (7.4 days apart), as a feed does
+FIRST_DAY = date(1985, 1, 1)
+DAYS_PER_TEN_INCIDENTS = 37  # incidents move forward in time (3.7 days apart), as a feed does
 ARTICLE_WORDS = (400, 880)
 HTML_SHARE = 0.3
 COMMENT_SHARE = 0.25
@@ -155,7 +156,7 @@ def _incident(seed: int, number: int) -> Incident:
         "ground": rng.choice(words["training_grounds"]), "think_tank": rng.choice(words["think_tanks"]),
         "ministry": ministry,
     }
-    day = FIRST_DAY + timedelta(days=number * DAYS_PER_FIVE_INCIDENTS // 5)
+    day = FIRST_DAY + timedelta(days=number * DAYS_PER_TEN_INCIDENTS // 10)
     event = rng.choices(list(EVENT_WEIGHTS), weights=list(EVENT_WEIGHTS.values()))[0]
     return Incident(number, event, sup, rec, third, day, people, fixed)
 

@@ -39,7 +39,8 @@ def test_synthetic_corpus_articles_are_long_and_varied() -> None:
 def test_synthetic_corpus_moves_forward_in_time_like_a_feed() -> None:
     days = [_incident(0, number).day for number in (0, 400, 4_000, 40_000)]
     assert days == sorted(days) and len(set(days)) == 4  # no cycle: a larger corpus reaches later dates
-    assert (days[2] - days[1]).days == 3_600 * 37 // 5  # 7.4 days between incidents, everywhere
+    assert (days[2] - days[1]).days == 3_600 * 37 // 10  # 3.7 days between incidents, everywhere
+    assert _incident(0, 20_000 // 5).day.year == 2025  # 20,000 documents: every date in the past
 
 
 def test_synthetic_corpus_command_writes_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
