@@ -23,17 +23,28 @@ INSERT INTO row_counts (name, n) SELECT 'stories', COUNT(*) FROM stories;
 INSERT INTO row_counts (name, n) SELECT 'contradictions', COUNT(*) FROM contradictions;
 INSERT INTO row_counts (name, n) SELECT 'rejected', COUNT(*) FROM rejections;
 
--- TG_ARGV[0]: the name of the count.
+-- TG_ARGV[0]: the name of the count. A count's row is updated (and locked until the transaction
+-- ends) only when a statement changed it: writers that insert nothing there do not wait on it.
 CREATE FUNCTION row_counts_added() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed BIGINT;
 BEGIN
-    UPDATE row_counts SET n = n + (SELECT COUNT(*) FROM added) WHERE name = TG_ARGV[0];
+    SELECT COUNT(*) INTO changed FROM added;
+    IF changed <> 0 THEN
+        UPDATE row_counts SET n = n + changed WHERE name = TG_ARGV[0];
+    END IF;
     RETURN NULL;
 END
 $$;
 
 CREATE FUNCTION row_counts_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed BIGINT;
 BEGIN
-    UPDATE row_counts SET n = n - (SELECT COUNT(*) FROM removed) WHERE name = TG_ARGV[0];
+    SELECT COUNT(*) INTO changed FROM removed;
+    IF changed <> 0 THEN
+        UPDATE row_counts SET n = n - changed WHERE name = TG_ARGV[0];
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -43,6 +54,7 @@ CREATE FUNCTION row_counts_documents() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     gained BIGINT := 0;
     lost BIGINT := 0;
+    changed BIGINT := 0;
 BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         SELECT COUNT(*) FILTER (WHERE status = 'analysed') INTO gained FROM after_rows;
@@ -51,10 +63,13 @@ BEGIN
         SELECT COUNT(*) FILTER (WHERE status = 'analysed') INTO lost FROM before_rows;
     END IF;
     UPDATE row_counts SET n = n + gained - lost WHERE name = 'analysed_documents' AND gained <> lost;
-    IF TG_OP = 'INSERT' THEN
-        UPDATE row_counts SET n = n + (SELECT COUNT(*) FROM after_rows) WHERE name = 'documents';
+    IF TG_OP = 'INSERT' THEN  -- (a transition table exists only for the events it is declared for)
+        SELECT COUNT(*) INTO changed FROM after_rows;
     ELSIF TG_OP = 'DELETE' THEN
-        UPDATE row_counts SET n = n - (SELECT COUNT(*) FROM before_rows) WHERE name = 'documents';
+        SELECT -COUNT(*) INTO changed FROM before_rows;
+    END IF;
+    IF changed <> 0 THEN
+        UPDATE row_counts SET n = n + changed WHERE name = 'documents';
     END IF;
     RETURN NULL;
 END
@@ -65,6 +80,7 @@ CREATE FUNCTION row_counts_segments() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     gained BIGINT := 0;
     lost BIGINT := 0;
+    changed BIGINT := 0;
 BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
         SELECT COUNT(*) FILTER (WHERE duplicate_of IS NOT NULL) INTO gained FROM after_rows;
@@ -73,10 +89,13 @@ BEGIN
         SELECT COUNT(*) FILTER (WHERE duplicate_of IS NOT NULL) INTO lost FROM before_rows;
     END IF;
     UPDATE row_counts SET n = n + gained - lost WHERE name = 'duplicate_segments' AND gained <> lost;
-    IF TG_OP = 'INSERT' THEN
-        UPDATE row_counts SET n = n + (SELECT COUNT(*) FROM after_rows) WHERE name = 'segments';
+    IF TG_OP = 'INSERT' THEN  -- (a transition table exists only for the events it is declared for)
+        SELECT COUNT(*) INTO changed FROM after_rows;
     ELSIF TG_OP = 'DELETE' THEN
-        UPDATE row_counts SET n = n - (SELECT COUNT(*) FROM before_rows) WHERE name = 'segments';
+        SELECT -COUNT(*) INTO changed FROM before_rows;
+    END IF;
+    IF changed <> 0 THEN
+        UPDATE row_counts SET n = n + changed WHERE name = 'segments';
     END IF;
     RETURN NULL;
 END
