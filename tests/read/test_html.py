@@ -27,6 +27,12 @@ def test_html_document_takes_text_and_metadata_from_a_full_page(options: Options
     assert "Home | Port" not in document.text and "Leave a Reply" not in document.text
 
 
+@pytest.mark.parametrize("published", ["1987-06-02", "1994-12-31", "2021-03-14"])
+def test_html_document_keeps_the_publication_date_of_an_archived_page(options: Options, published: str) -> None:
+    page = WORDPRESS_PAGE.replace("2021-03-14T09:30:00+00:00", f"{published}T09:30:00+00:00")
+    assert html_document(page, "cranes", "cranes.html", options).published == published
+
+
 @pytest.mark.parametrize(
     ("page", "footers"),
     [

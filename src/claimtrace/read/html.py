@@ -30,7 +30,9 @@ from claimtrace.read.metadata import TextMetadata
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DROPPED = ("head", "title", "script", "style", "noscript", "nav", "header", "footer", "aside", "form")
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}  # dates from markup and URL, not from the prose
+# Dates from markup and URL, not from the prose; as far back as the text reader reads them (htmldate's own
+# floor, 1995, left archived pages of the 1980s undated). A date after today is ignored, as in a text.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "min_date": "1900-01-01"}
 
 _TRAFILATURA_LOG = logging.getLogger("trafilatura")
 if _TRAFILATURA_LOG.level == logging.NOTSET:  # its complaints about short or broken pages end as E006, not as noise
