@@ -3,7 +3,7 @@
 Usage (from the repository root):
 
     .venv/bin/python benchmarks/memory.py [--docs 20000] [--seed 0] [--corpus DIR] [--samples FILE]
-                                          [--workers N] [--link-every N]
+                                          [--workers N] [--link-every N] [--keep DIR]
 
 Generates ``--docs`` synthetic articles (benchmarks/synthetic_corpus.py) into a temporary
 folder, or reads ``--corpus``, then runs ``claimtrace.ingest.ingest`` of the folder into a
@@ -12,11 +12,17 @@ document as it is finished. The parent samples the child's resident set size (Vm
 /proc/PID/status) every ``--interval`` seconds and prints RSS when 5,000, 10,000, 15,000
 and 20,000 documents are done, the peak while documents are analysed and the peak while
 the corpus is linked at the end, and the child's own high-water mark (VmHWM). Target:
-below 2 GiB. ``--samples FILE`` writes every sample as CSV (seconds, documents, RSS MiB).
+below 2 GiB. ``--samples FILE`` writes every sample as CSV (seconds, documents, RSS MiB) as it
+is taken, so a run that is stopped keeps them.
 ``--workers N`` analyses on a local Dask cluster of N workers (``claimtrace ingest --workers``):
 RSS is then the sum over the child and every process under it (nannies and workers), and the
 child's own RSS is printed beside it. ``--link-every N`` is ingest's option of that name
 (link every N stored documents; 0 links once, at the end).
+``--keep DIR`` keeps the generated corpus and the store in DIR (``DIR/corpus``, ``DIR/kb.db``)
+instead of a temporary folder; run again with the same DIR to resume a run that was stopped:
+ingest skips the documents already stored by content hash and links what the stopped run left
+unlinked, as ``claimtrace ingest`` resumes, and the checkpoints already passed are not reported
+again (the resumed process's RSS starts from nothing, so say so when you report its peak).
 The run takes hours on a shared two-core machine: start it in the background.
 """
 
@@ -30,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,9 +129,9 @@ def follow(stream: object, progress: Progress, started: float) -> None:
             progress.lines.append(line)
 
 
-def run(folder: Path, scratch: Path, interval: float, checkpoints: list[int], samples_path: Path | None,
+def run(folder: Path, db: Path, interval: float, checkpoints: list[int], samples_path: Path | None,
         workers: int = 0, link_every: int = 1000) -> tuple[list[tuple[float, int, float]], Progress, int]:
-    command = [sys.executable, __file__, "--child", str(folder), str(scratch / "kb.db"),
+    command = [sys.executable, __file__, "--child", str(folder), str(db),
                "--workers", str(workers), "--link-every", str(link_every)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     started = time.perf_counter()
@@ -134,26 +141,30 @@ def run(folder: Path, scratch: Path, interval: float, checkpoints: list[int], sa
     samples: list[tuple[float, int, float]] = []
     next_checkpoint = 0
     own_peak = 0
-    while process.poll() is None:
-        sizes = tree_rss_kib(process.pid)
-        if sizes is not None:
-            rss, own = sizes
-            own_peak = max(own_peak, own)
-            elapsed = time.perf_counter() - started
-            samples.append((elapsed, progress.done, rss / 1024))
-            while next_checkpoint < len(checkpoints) and progress.done >= checkpoints[next_checkpoint]:
-                print(f"  {checkpoints[next_checkpoint]:>6} documents: RSS {rss / 1024:7.0f} MiB "
-                      f"(the ingest process alone {own / 1024:.0f}; {elapsed / 60:.1f} min)", flush=True)
-                next_checkpoint += 1
-        time.sleep(interval)
+    with ExitStack() as stack:
+        sample_writer = None
+        if samples_path is not None:
+            handle = stack.enter_context(samples_path.open("w", newline="", encoding="utf-8"))
+            sample_writer = csv.writer(handle)
+            sample_writer.writerow(["seconds", "documents", "rss_mib"])
+        while process.poll() is None:
+            sizes = tree_rss_kib(process.pid)
+            if sizes is not None:
+                rss, own = sizes
+                own_peak = max(own_peak, own)
+                elapsed = time.perf_counter() - started
+                samples.append((elapsed, progress.done, rss / 1024))
+                if sample_writer is not None:
+                    sample_writer.writerow([f"{elapsed:.1f}", progress.done, f"{rss / 1024:.1f}"])
+                    handle.flush()
+                while next_checkpoint < len(checkpoints) and progress.done >= checkpoints[next_checkpoint]:
+                    print(f"  {checkpoints[next_checkpoint]:>6} documents: RSS {rss / 1024:7.0f} MiB "
+                          f"(the ingest process alone {own / 1024:.0f}; {elapsed / 60:.1f} min)", flush=True)
+                    next_checkpoint += 1
+            time.sleep(interval)
     reader.join(timeout=10)
     if workers:
         print(f"  peak of the ingest process alone (the writer): {own_peak / 1024:.0f} MiB", flush=True)
-    if samples_path is not None:
-        with samples_path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["seconds", "documents", "rss_mib"])
-            writer.writerows((f"{t:.1f}", d, f"{r:.1f}") for t, d, r in samples)
     return samples, progress, process.returncode
 
 
@@ -197,24 +208,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=Path, help="write every sample to this CSV file")
     parser.add_argument("--workers", type=int, default=0, help="analyse on a local Dask cluster of N workers")
     parser.add_argument("--link-every", type=int, default=1000, help="link every N stored documents (0: at the end)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="keep the corpus and store in DIR; run again with the same DIR to resume")
     parser.add_argument("--child", nargs=2, type=Path, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return child(*args.child, workers=args.workers, link_every=args.link_every)
-    checkpoints = [n for n in (5_000, 10_000, 15_000, 20_000) if n <= args.docs] or [args.docs]
-    with tempfile.TemporaryDirectory(prefix="claimtrace-memory-") as scratch_name:
-        scratch = Path(scratch_name)
+        folder, db = args.child
+        return child(folder, db, workers=args.workers, link_every=args.link_every)
+    with ExitStack() as stack:
+        if args.keep is not None:
+            scratch = args.keep
+            scratch.mkdir(parents=True, exist_ok=True)
+        else:
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="claimtrace-memory-")))
         folder = args.corpus or scratch / "corpus"
-        if args.corpus is None:
-            write_corpus(folder, args.docs, seed=args.seed)
-        docs = sum(1 for path in folder.iterdir() if path.suffix in (".txt", ".html"))
+        if args.corpus is None and corpus_size(folder) < args.docs:
+            write_corpus(folder, args.docs, seed=args.seed)  # the same documents every time: a kept one is reused
+        docs = corpus_size(folder)
+        stored = stored_documents(scratch / "kb.db")
+        checkpoints = [n for n in (5_000, 10_000, 15_000, 20_000) if stored < n <= docs] or [docs]
         print(f"ingesting {docs} documents of {folder} in a child process (workers: {args.workers}, "
               f"link every {args.link_every}); load {os.getloadavg()[0]:.1f} "
               f"on {os.cpu_count()} CPUs", flush=True)
-        samples, progress, code = run(folder, scratch, args.interval, checkpoints, args.samples, args.workers,
-                                      args.link_every)
+        if stored:
+            print(f"resuming: {stored} documents are already in {scratch / 'kb.db'}", flush=True)
+        samples, progress, code = run(folder, scratch / "kb.db", args.interval, checkpoints, args.samples,
+                                      args.workers, args.link_every)
         met = report(samples, progress, checkpoints, docs)
     return 0 if met and code == 0 else 2
+
+
+def corpus_size(folder: Path) -> int:
+    """The documents of a corpus folder (0 when there is none yet)."""
+    if not folder.is_dir():
+        return 0
+    return sum(1 for path in folder.iterdir() if path.suffix in (".txt", ".html"))
+
+
+def stored_documents(db: Path) -> int:
+    """The documents already in a kept store (0 for a new one)."""
+    if not db.exists():
+        return 0
+    from claimtrace.store import open_store
+
+    with open_store(db) as store:
+        return store.document_count()
 
 
 if __name__ == "__main__":
