@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -15,6 +15,7 @@ from claimtrace.link.claim_fit import (
     Period,
     agreed_time,
     claim_fit,
+    cross_document_key,
     normalise_name,
     times_compatible,
 )
@@ -124,3 +125,27 @@ def test_claim_fit_is_symmetric(seed):
             assert claim_fit(b, a) == fit
             fitting += fit is not None
     assert fitting > len(profiles)  # not only a claim with itself
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_claim_fit_across_documents_reads_only_the_cross_document_key(seed):
+    """Linking computes one fit per pair of keys for claims of different documents (link/incremental.py):
+    a claim that differs from another only outside its key (document, source, polarity, certainty,
+    sentence) fits every claim of a third document alike, fitting or not."""
+    rng = random.Random(seed)
+    profiles = [random_profile(rng, number) for number in range(60)]
+    compared = fitting = 0
+    for a in profiles:
+        twin_claim = replace(a.claim, doc_id="elsewhere", source="c", certainty="possible",
+                             polarity="negative" if a.claim.polarity == "positive" else "positive",
+                             evidence=(a.claim.evidence[0] + 100, a.claim.evidence[1] + 100))
+        twin = replace(a, claim=twin_claim)
+        assert cross_document_key(twin) == cross_document_key(a)
+        for b in profiles:
+            if b.claim.doc_id != a.claim.doc_id:
+                fit = claim_fit(a, b)
+                assert claim_fit(twin, b) == fit
+                assert claim_fit(b, twin) == fit
+                compared += 1
+                fitting += fit is not None
+    assert fitting and fitting < compared  # some pairs fit, some do not

@@ -254,6 +254,13 @@ def claim_fit(a: ClaimProfile, b: ClaimProfile, similarity: Similarity | None = 
     return fit
 
 
+def cross_document_key(profile: ClaimProfile) -> tuple[object, ...]:
+    """Everything :func:`claim_fit` reads of a claim compared, without sentence similarity, with a
+    claim of another document: two claims with equal keys fit every such claim alike, so a caller
+    comparing many pairs may compute one fit per pair of keys. Keep it in step with claim_fit."""
+    return (profile.claim.type, profile.agent, profile.recipient, profile.location, profile.period, profile.window)
+
+
 def _strong_evidence(fit: Fit, same_document: bool) -> bool:
     """Enough to group a claim that names neither agent nor recipient."""
     if fit.similarity >= STRONG_SIMILARITY:

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from sys import intern
 
 from claimtrace.link.candidates import emitted_keys, lookup_keys, lookup_keys_of_filed
-from claimtrace.link.claim_fit import ClaimProfile, Fit, Similarity, claim_fit
+from claimtrace.link.claim_fit import ClaimProfile, Fit, Similarity, claim_fit, cross_document_key
 from claimtrace.link.contradictions import story_contradictions
 from claimtrace.link.embeddings import SentenceSimilarity
 from claimtrace.link.stories import best_fitting, make_story, placement_order, profiled_stories
 from claimtrace.model import Contradiction, EventClaim, Story, make_id
 from claimtrace.store import Store
 from claimtrace.store.link_index import DOCUMENT_KEY, DocumentBrief
+
+_NOT_COMPARED = Fit(False, -1, -1)  # marks a pair of classes not compared yet (no fit has shared -1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,9 @@ class _Replay:
         self.unexplored: set[str] = set()  # queued claims whose fitting claims are not known yet
         self.neighbours: dict[str, set[str]] = {}
         self.fits: dict[str, dict[str, Fit | None]] = {}  # claim id -> other claim id -> claim_fit(claim, other)
+        self.fit_classes: dict[str, tuple[str, int]] = {}  # claim id -> its document, class of claims fitted alike
+        self.class_numbers: dict[tuple[object, ...], int] = {}  # cross_document_key -> class of claims fitted alike
+        self.class_fits: dict[tuple[int, int], Fit | None] = {}  # claim_fit of claims of two classes, two documents
         self.new_postings: dict[str, set[str]] = {}  # link key -> the new claims filed under it
         self._new: set[str] = set()
         self.claims_read = 0
@@ -140,6 +145,8 @@ class _Replay:
             profile = ClaimProfile.of(claim, self.documents.get(claim.doc_id))
             self.profiles[claim_id] = profile
             self.orders[claim_id] = placement_order(profile)
+            number = self.class_numbers.setdefault(cross_document_key(profile), len(self.class_numbers))
+            self.fit_classes[claim_id] = (claim.doc_id, number)
         return ids
 
     def _story(self, story_id: str) -> set[str]:
@@ -158,8 +165,9 @@ class _Replay:
                 self.group_of.setdefault(claim_id, story.id)
             self.members[story.id] = {claim_id for claim_id in kept if self.group_of[claim_id] == story.id}
             loaded |= kept
-        for story_id in fresh - self.members.keys():  # not stored: a story founded in this replay
-            self.members[story_id] = set()
+        for story_id in fresh:  # not stored: a story founded in this replay (not `fresh - keys()`: it reads every key)
+            if story_id not in self.members:
+                self.members[story_id] = set()
         self._load(loaded)
 
     def _fitting(self, claim_id: str) -> set[str]:
@@ -184,9 +192,8 @@ class _Replay:
             new = set().union(*(self.new_postings.get(key, ()) for key in keys[claim_id]))
             found[claim_id] = (stored | new) - {claim_id}
         self._load(set().union(*found.values()))
-        for claim_id in waiting:  # one id string per claim (not one per query): big replays keep many
-            self.neighbours[claim_id] = {intern(other) for other in found[claim_id] if other in self.profiles
-                                         and self._fit(claim_id, other, remember=False) is not None}
+        for claim_id in waiting:
+            self.neighbours[claim_id] = self._fitting_among(claim_id, found[claim_id])
         self._load_stories({story for claim_id in waiting for story in self._candidates(claim_id)})
 
     def _candidates(self, claim_id: str) -> set[str]:
@@ -199,6 +206,27 @@ class _Replay:
                 if self.orders[other] < order and (story := self.group_of.get(other)) is not None}
 
     # comparing
+
+    def _fitting_among(self, claim_id: str, others: Iterable[str]) -> set[str]:
+        """The loaded claims among ``others`` that fit the claim, as one id string per claim
+        (not one per query: big replays keep many). Not kept: there are hundreds per claim."""
+        return {intern(other) for other in others
+                if other in self.profiles and self._pair_fit(claim_id, other) is not None}
+
+    def _pair_fit(self, claim_id: str, other: str) -> Fit | None:
+        """``claim_fit`` of two loaded claims; without sentence similarity, once per pair of classes.
+
+        A claim is compared with hundreds of candidates, most in other documents, where claim_fit
+        reads only the claims' :func:`cross_document_key`, and many candidates share one.
+        """
+        (doc_id, own_class), (other_doc_id, other_class) = self.fit_classes[claim_id], self.fit_classes[other]
+        if self.similarity is not None or doc_id == other_doc_id:
+            return claim_fit(self.profiles[claim_id], self.profiles[other], self.similarity)
+        pair = (own_class, other_class)
+        fit = self.class_fits.get(pair, _NOT_COMPARED)
+        if fit is _NOT_COMPARED:
+            fit = self.class_fits[pair] = claim_fit(self.profiles[claim_id], self.profiles[other])
+        return fit
 
     def _fit(self, claim_id: str, other: str, remember: bool = True) -> Fit | None:
         """``claim_fit`` of the two claims, kept (``remember``) for the rest of the replay.
@@ -214,7 +242,7 @@ class _Replay:
             mirror = self.fits.get(other)
             if mirror is not None and claim_id in mirror:
                 return mirror[claim_id]
-        fit = claim_fit(self.profiles[claim_id], self.profiles[other], self.similarity)
+        fit = self._pair_fit(claim_id, other)
         if remember:
             if known is None:
                 known = self.fits[claim_id] = {}
