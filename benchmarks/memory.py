@@ -89,7 +89,7 @@ def child(folder: Path, db: Path, workers: int = 0, link_every: int = 1000) -> i
     from claimtrace.store import open_store
 
     done = 0
-    total = sum(1 for path in folder.iterdir() if path.suffix in (".txt", ".html"))
+    total = corpus_size(folder)
 
     def tick(origin: str) -> None:
         nonlocal done
