@@ -100,3 +100,35 @@ def test_linking_every_few_documents_gives_the_stories_of_one_link_at_the_end(ex
     stepwise, at_the_end = _snapshot(db), _snapshot(example_store)
     for table in ("entities", "entity_members", "stories", "story_claims", "contradictions"):
         assert stepwise[table] == at_the_end[table], table
+
+
+def test_a_later_run_finds_near_duplicates_of_stored_segments(example_corpus: Path, tmp_path: Path,
+                                                              resources) -> None:
+    """Each run files what it stores under its near-duplicate keys; the next finds them there, also when
+    they were stored without keys (a store from before the keys were kept): the writer files them first."""
+    note = example_corpus / "analyst-note.txt"
+    republished = tmp_path / "later" / "analyst-note-republished.txt"
+    republished.parent.mkdir()
+    republished.write_text(note.read_text("utf-8").replace("two Telegram channels", "three Telegram channels"),
+                           "utf-8")
+    for keys_kept in (True, False):
+        db = tmp_path / f"runs-{keys_kept}.db"
+        with open_store(db) as store:
+            ingest([note], store, QUIET)
+            if not keys_kept:
+                store.connection.execute("DELETE FROM segment_keys")
+                store.connection.execute("DELETE FROM segment_key_layout")
+            ingest([republished.parent], store, QUIET)
+            original, = (store.load_document(row.id) for row in store.documents() if row.name == "analyst-note")
+            copy, = (store.load_document(row.id) for row in store.documents() if row.name != "analyst-note")
+        assert copy.segments[0].duplicate_of == original.segments[0].id, keys_kept
+        assert 0.8 <= copy.segments[0].similarity < 1.0
+        assert _filed_segments(db) == {s.id for s in original.segments + copy.segments}
+
+
+def _filed_segments(db: Path) -> set[str]:
+    connection = sqlite3.connect(db)
+    try:
+        return {row[0] for row in connection.execute("SELECT DISTINCT segment_id FROM segment_keys")}
+    finally:
+        connection.close()

@@ -26,9 +26,7 @@ from claimtrace.model import Document, Rejection
 from claimtrace.options import Options
 from claimtrace.read.parts import InputBatch, read_batch
 from claimtrace.segment.comments import split_segments
-from claimtrace.segment.duplicates import make_signature
-
-DuplicateMark = tuple[str | None, float | None]  # (duplicate_of, similarity) of one segment
+from claimtrace.segment.duplicates import DuplicateMark, make_signature
 
 
 @dataclass(frozen=True, slots=True)

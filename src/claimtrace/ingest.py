@@ -90,7 +90,9 @@ class Writer:
         self.store = store
         self.report = IngestReport()
         self._on_progress = on_progress
-        self._duplicates = DuplicateIndex.from_signatures(store.signatures(), options.near_duplicate_threshold)
+        self._duplicates = DuplicateIndex(options.near_duplicate_threshold, stored=store)
+        layout = self._duplicates.layout
+        store.file_segment_keys(layout.name, layout.keys)  # documents stored without their keys, if any
         self._seen: set[str] = set()
         self._unlinked: list[str] = []  # stored by this run since its last link step
         self._link_every = options.link_every
@@ -116,11 +118,13 @@ class Writer:
             if isinstance(outcome, Rejection):
                 self.reject(outcome)
                 continue
+            filed = {s.id: self._duplicates.layout.keys(s.signature) for s in outcome.segments if s.signature}
             try:
-                self.store.write_document(outcome)
+                self.store.write_document(outcome, filed)
             except StoreError as error:
                 self.reject(Rejection(outcome.origin, f"not stored: {error}"))
                 continue
+            self._duplicates.stored(filed)
             self.report.stored.append(outcome.name)
             self._unlinked.append(outcome.id)
             if not outcome.analysed:

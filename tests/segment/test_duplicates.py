@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from datasketch import MinHashLSH
 
-from claimtrace.model import Segment
+from claimtrace.model import Document, Segment
 from claimtrace.options import Options
-from claimtrace.segment.duplicates import DuplicateIndex, make_signature
+from claimtrace.segment.duplicates import LSH_MARGIN, NUM_PERM, BandLayout, DuplicateIndex, make_signature
+from claimtrace.store import Store
 
 ORIGINAL = (
     "The harbour board confirmed on Thursday that the two container cranes ordered three years ago will not "
@@ -106,26 +108,64 @@ def test_signature_is_deterministic(text: str) -> None:
     assert DuplicateIndex().add(_segment("doc-a"), text).signature == make_signature(text)
 
 
+def _stored_document(store: Store, index: DuplicateIndex | None) -> Document:
+    """A document of two segments (ORIGINAL, then "Exactly so."), written with the keys `index` files them under,
+    or without keys when `index` is None."""
+    text = ORIGINAL + "\n\nExactly so.\n"
+    document = Document(name="earlier", text=text, origin="/feeds/earlier.txt", format="txt")
+    document.segments = [Segment(document.id, "article", 0, len(ORIGINAL)),
+                         Segment(document.id, "comment", len(ORIGINAL) + 2, len(text) - 1)]
+    for segment in document.segments:
+        if index is None:
+            segment.signature = make_signature(text[segment.start:segment.end])
+        else:
+            index.add(segment, text[segment.start:segment.end])
+    filed = None if index is None else {s.id: index.layout.keys(s.signature) for s in document.segments}
+    store.write_document(document, filed)
+    if index is not None:
+        index.stored(filed)
+    return document
+
+
 @pytest.mark.parametrize(
     ("second", "linked"), [(ORIGINAL, True), (NEAR, True), ("exactly so", True), (DIFFERENT, False)]
 )
-def test_from_signatures_rebuilds_the_index_of_an_earlier_run(second: str, linked: bool) -> None:
-    earlier_run = DuplicateIndex()
-    stored = [
-        earlier_run.add(_segment("doc-a", 0, 10), ORIGINAL),
-        earlier_run.add(_segment("doc-a", 20, 30), "Exactly so."),
-    ]
-    rebuilt = DuplicateIndex.from_signatures([(s.id, s.signature) for s in stored])
-    assert len(rebuilt) == 2 and stored[0].id in rebuilt
-    later = rebuilt.add(_segment("doc-b"), second)
+def test_an_index_on_the_store_finds_the_segments_of_an_earlier_run(store: Store, second: str,
+                                                                    linked: bool) -> None:
+    earlier_run = DuplicateIndex(stored=store)
+    stored = _stored_document(store, earlier_run).segments
+    assert len(earlier_run) == 0  # stored segments are found in the store, not held in memory
+    later_run = DuplicateIndex(stored=store)
+    later = later_run.add(_segment("doc-b"), second)
     assert (later.duplicate_of in {s.id for s in stored}) is linked
-    fresh = DuplicateIndex()
-    for segment in stored:
-        fresh.add(
-            Segment(segment.doc_id, segment.kind, segment.start, segment.end),
-            ORIGINAL if segment.start == 0 else "Exactly so.",
-        )
-    assert fresh.add(_segment("doc-b"), second).duplicate_of == later.duplicate_of
+    assert len(later_run) == 1 and later.id in later_run
+    in_memory = DuplicateIndex()
+    in_memory.add(Segment(stored[0].doc_id, "article", stored[0].start, stored[0].end), ORIGINAL)
+    in_memory.add(Segment(stored[1].doc_id, "comment", stored[1].start, stored[1].end), "Exactly so.")
+    assert in_memory.add(_segment("doc-b"), second).duplicate_of == later.duplicate_of
+
+
+def test_segments_stored_without_keys_are_filed_when_a_writer_starts(store: Store) -> None:
+    stored = _stored_document(store, None).segments
+    index = DuplicateIndex(stored=store)
+    assert index.add(_segment("doc-b"), NEAR).duplicate_of is None  # not filed yet: nothing to find
+    assert store.file_segment_keys(index.layout.name, index.layout.keys) == 2
+    assert store.file_segment_keys(index.layout.name, index.layout.keys) == 0  # filed once
+    assert DuplicateIndex(stored=store).add(_segment("doc-c"), NEAR).duplicate_of == stored[0].id
+    looser = DuplicateIndex(0.5, stored=store)
+    assert looser.layout != index.layout
+    assert looser.add(_segment("doc-d"), NEAR).duplicate_of is None  # keys of another layout find nothing
+    assert store.file_segment_keys(looser.layout.name, looser.layout.keys) == 2  # filed afresh
+    assert DuplicateIndex(0.5, stored=store).add(_segment("doc-e"), NEAR).duplicate_of == stored[0].id
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.8, 0.9, 1.0])
+def test_band_layout_is_the_one_minhash_lsh_chooses(threshold: float) -> None:
+    layout = BandLayout.for_threshold(threshold)
+    lsh = MinHashLSH(threshold=threshold - LSH_MARGIN, num_perm=NUM_PERM)
+    assert (layout.bands, layout.rows) == (lsh.b, lsh.r)
+    assert len(layout.keys(make_signature(ORIGINAL))) == 1 + layout.bands
+    assert len(layout.keys(make_signature("Exactly so."))) == 1
 
 
 def test_add_signed_links_as_add_does() -> None:

@@ -177,7 +177,6 @@ def test_readers_list_every_record_in_document_order(store: Store, make_document
     assert list(store.load_documents()) == ordered
     assert store.event_claims() == [claim for d in ordered for claim in d.event_claims]
     assert list(store.mentions()) == [(d.id, mention) for d in ordered for mention in d.mentions]
-    assert list(store.signatures()) == [(s.id, s.signature) for d in ordered for s in d.segments if s.signature]
 
 
 def test_load_document_unknown_id_named(store: Store) -> None:

@@ -6,9 +6,16 @@ MinHash over word 5-shingles and LSH, confirmed by the estimated Jaccard
 similarity. Segments under `MIN_WORDS` words are compared exactly only.
 
 A segment's `signature` holds everything needed to find it again in a later
-run (`DuplicateIndex.from_signatures`): one byte (b"S" short, b"L" long), the
-16-byte hash of the normalised text, then the MinHash values (datasketch scheme
-"affine32", seed 1, 128 permutations) as little-endian unsigned 32-bit integers.
+run: one byte (b"S" short, b"L" long), the 16-byte hash of the normalised text,
+then the MinHash values (datasketch scheme "affine32", seed 1, 128 permutations)
+as little-endian unsigned 32-bit integers.
+
+The index of what was seen is on disk, not in memory, so a long run's memory
+does not grow with the corpus (issue 8): every stored segment is filed under its
+`BandLayout.keys` (one for its text hash, one per LSH band of a long segment) in
+the store, and a new segment's candidates are the stored segments filed under
+any of its keys (:class:`StoredSegments`). Only the segments of this run not
+stored yet are kept in memory, until :meth:`DuplicateIndex.stored` is told.
 """
 
 from __future__ import annotations
@@ -16,11 +23,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from claimtrace.model import Segment
 from claimtrace.options import Options
@@ -31,10 +40,14 @@ NUM_PERM = 128
 SEED = 1  # fixed, so signatures from different runs compare
 SCHEME = "affine32"  # datasketch's permutation scheme, named so a library default change cannot mix schemes
 VALUE_DTYPE = "<u4"  # affine32 hash values, little-endian
-LSH_MARGIN = 0.1  # candidates are gathered below the threshold, so LSH misses none the estimate accepts
+VALUE_BYTES = 4
+LSH_MARGIN = 0.1  # candidates are gathered below the threshold, so LSH misses few the estimate accepts
 DIGEST_BYTES = 16
 _SHORT, _LONG = b"S", b"L"
+_VALUES_AT = 1 + DIGEST_BYTES
 _WORD = re.compile(r"\w+")
+
+DuplicateMark = tuple[str | None, float | None]  # (duplicate_of, similarity) of one segment
 
 
 def normalised_words(text: str) -> list[str]:
@@ -51,114 +64,197 @@ def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def _new_minhash(hashvalues: np.ndarray | None = None) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations(), hashvalues=hashvalues)
-
-
 def _minhash(words: list[str]) -> MinHash:
-    minhash = _new_minhash()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash
 
 
-def _sign(text: str) -> tuple[bytes, MinHash | None]:
-    words = normalised_words(text)
-    if len(words) < MIN_WORDS:
-        return _SHORT + _digest(words), None
-    minhash = _minhash(words)
-    return _LONG + _digest(words) + minhash.hashvalues.astype(VALUE_DTYPE).tobytes(), minhash
-
-
 def make_signature(text: str) -> bytes:
     """The signature of a segment text (see the module docstring for its layout)."""
-    return _sign(text)[0]
+    words = normalised_words(text)
+    if len(words) < MIN_WORDS:
+        return _SHORT + _digest(words)
+    return _LONG + _digest(words) + _minhash(words).hashvalues.astype(VALUE_DTYPE).tobytes()
 
 
-def _minhash_of(signature: bytes) -> MinHash | None:
+def _text_hash(signature: bytes) -> bytes:
+    return signature[1:_VALUES_AT]
+
+
+def _values(signature: bytes) -> np.ndarray | None:
+    """The MinHash values of a long segment's signature; None for a short one (compared exactly only)."""
     if signature[:1] != _LONG:
         return None
-    return _new_minhash(np.frombuffer(signature[1 + DIGEST_BYTES :], dtype=VALUE_DTYPE).astype(np.uint32))
+    return np.frombuffer(signature, dtype=VALUE_DTYPE, offset=_VALUES_AT)
+
+
+def _jaccard(values: np.ndarray, other: np.ndarray) -> float:
+    """The Jaccard similarity the two MinHashes estimate (as datasketch's ``MinHash.jaccard``)."""
+    return float(np.count_nonzero(values == other)) / NUM_PERM
+
+
+@dataclass(frozen=True, slots=True)
+class BandLayout:
+    """How a long segment's 128 MinHash values are cut into LSH bands: `bands` bands of `rows` values.
+
+    Two segments are candidates when they share a key: the hash of their texts, or
+    one band. The layout is the one that minimises the chance of a false positive
+    plus that of a false negative at the LSH threshold (as datasketch's MinHashLSH
+    chooses it); a store's keys are of one layout, named by `name`.
+    """
+
+    bands: int
+    rows: int
+
+    @classmethod
+    @cache
+    def for_threshold(cls, threshold: float) -> BandLayout:
+        """The layout for a near-duplicate threshold (0.8: 14 bands of 9 values)."""
+        lsh_threshold = max(threshold - LSH_MARGIN, 0.05)
+        below, above = np.linspace(0.0, lsh_threshold, 1001), np.linspace(lsh_threshold, 1.0, 1001)
+        best: tuple[float, int, int] | None = None
+        for bands in range(1, NUM_PERM + 1):
+            for rows in range(1, NUM_PERM // bands + 1):
+                false_positive = np.trapezoid(1 - (1 - below**rows) ** bands, below)
+                false_negative = np.trapezoid((1 - above**rows) ** bands, above)
+                error = 0.5 * false_positive + 0.5 * false_negative
+                if best is None or error < best[0]:
+                    best = (float(error), bands, rows)
+        assert best is not None
+        return cls(best[1], best[2])
+
+    @property
+    def name(self) -> str:
+        return f"{self.bands}x{self.rows}"
+
+    def keys(self, signature: bytes) -> tuple[int, ...]:
+        """The keys a segment with this signature is filed under: its text hash's, then each band's."""
+        keys = [_key(b"text", _text_hash(signature))]
+        if signature[:1] == _LONG:
+            width = self.rows * VALUE_BYTES
+            for band in range(self.bands):
+                start = _VALUES_AT + band * width
+                keys.append(_key(f"{self.name}:{band}".encode(), signature[start:start + width]))
+        return tuple(keys)
+
+
+def _key(tag: bytes, data: bytes) -> int:
+    """A signed 64-bit integer (a store's BIGINT) for one band or text hash."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=tag[:16]).digest(), "little", signed=True)
+
+
+class StoredSegments(Protocol):
+    """Where the segments of earlier runs are filed (the store, whose writer files each segment it stores)."""
+
+    def duplicate_candidates(self, keys: Collection[int]) -> list[tuple[str, bytes]]:
+        """(segment id, signature) of the stored segments filed under any of `keys`, in the store's document order."""
+        ...
+
+
+@dataclass(slots=True)
+class _Seen:
+    """A segment of this run that is not in the store yet."""
+
+    order: int
+    signature: bytes
+    keys: tuple[int, ...]
 
 
 class DuplicateIndex:
-    """Segments seen so far; `add` links each new segment to an earlier one with the same or nearly the same text."""
+    """Segments seen so far; `add` links each new segment to an earlier one with the same or nearly the same text.
 
-    def __init__(self, threshold: float = Options().near_duplicate_threshold) -> None:
+    Earlier means stored (earliest in the store's document order first), then
+    added to this index (earliest first). Without `stored` the index holds only
+    what was added to it.
+    """
+
+    def __init__(self, threshold: float = Options().near_duplicate_threshold,
+                 stored: StoredSegments | None = None) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"near-duplicate threshold {threshold!r} must be in (0, 1]; e.g. 0.8")
         self.threshold = threshold
-        self._exact: dict[bytes, str] = {}
-        self._minhashes: dict[str, MinHash] = {}
-        self._order: dict[str, int] = {}
-        self._lsh = MinHashLSH(threshold=max(threshold - LSH_MARGIN, 0.05), num_perm=NUM_PERM)
+        self.layout = BandLayout.for_threshold(threshold)
+        self._stored = stored
+        self._seen: dict[str, _Seen] = {}
+        self._filed: dict[int, list[str]] = {}  # key -> the ids of the segments in _seen filed under it
+        self._added = 0
 
     @classmethod
-    def from_options(cls, options: Options) -> DuplicateIndex:
-        return cls(options.near_duplicate_threshold)
-
-    @classmethod
-    def from_signatures(
-        cls, signatures: Iterable[tuple[str, bytes]], threshold: float = Options().near_duplicate_threshold
-    ) -> DuplicateIndex:
-        """An index of the segments of earlier runs, from (segment id, signature) pairs in the order they were added."""
-        index = cls(threshold)
-        for segment_id, signature in signatures:
-            index._remember(segment_id, signature, _minhash_of(signature))
-        return index
+    def from_options(cls, options: Options, stored: StoredSegments | None = None) -> DuplicateIndex:
+        return cls(options.near_duplicate_threshold, stored)
 
     def __len__(self) -> int:
-        return len(self._order)
+        """How many segments are held in memory (added and not yet stored)."""
+        return len(self._seen)
 
     def __contains__(self, segment_id: object) -> bool:
-        return segment_id in self._order
+        return segment_id in self._seen
 
     def add(self, segment: Segment, text: str) -> Segment:
         """Sign `segment` (whose text is `text`), link it to an earlier duplicate if any, remember it."""
-        signature, minhash = _sign(text)
-        segment.signature = signature
-        segment.duplicate_of, segment.similarity = self._link(segment.id, signature, minhash)
+        segment.signature = make_signature(text)
+        segment.duplicate_of, segment.similarity = self.add_signed(segment.id, segment.signature)
         return segment
 
-    def add_signed(self, segment_id: str, signature: bytes) -> tuple[str | None, float | None]:
+    def add_signed(self, segment_id: str, signature: bytes) -> DuplicateMark:
         """What `add` finds for a segment signed elsewhere (`make_signature`): (duplicate_of, similarity).
 
         Signing is most of the cost and needs the text; linking needs every segment
         seen before, in order. So signing can happen wherever the text is, and only
         the signatures travel to the one index.
         """
-        return self._link(segment_id, signature, _minhash_of(signature))
-
-    def _link(self, segment_id: str, signature: bytes, minhash: MinHash | None) -> tuple[str | None, float | None]:
-        found = self._earlier_duplicate(segment_id, signature, minhash)
-        self._remember(segment_id, signature, minhash)
+        keys = self.layout.keys(signature)
+        found = _earliest_duplicate(segment_id, signature, self._candidates(keys), self.threshold)
+        if segment_id not in self._seen:
+            self._seen[segment_id] = _Seen(self._added, signature, keys)
+            self._added += 1
+            for key in keys:
+                self._filed.setdefault(key, []).append(segment_id)
         return found
 
-    def _earlier_duplicate(
-        self, segment_id: str, signature: bytes, minhash: MinHash | None
-    ) -> tuple[str | None, float | None]:
-        exact = self._exact.get(signature[1 : 1 + DIGEST_BYTES])
-        if exact is not None and exact != segment_id:
-            return exact, 1.0
-        if minhash is None:
-            return None, None
-        best: tuple[float, int, str] | None = None
-        for candidate in self._lsh.query(minhash):
-            if candidate == segment_id:
-                continue  # the same segment read again is not its own duplicate
-            similarity = float(minhash.jaccard(self._minhashes[candidate]))
-            if similarity >= self.threshold:
-                key = (-similarity, self._order[candidate], candidate)
-                best = key if best is None or key < best else best
-        if best is None:
-            return None, None
-        return best[2], -best[0]
+    def stored(self, segment_ids: Iterable[str]) -> None:
+        """Forget these segments: they are in the store now, filed under their keys, where `add` finds them."""
+        for segment_id in segment_ids:
+            seen = self._seen.pop(segment_id, None)
+            if seen is None:
+                continue
+            for key in seen.keys:
+                filed = self._filed[key]
+                filed.remove(segment_id)
+                if not filed:
+                    del self._filed[key]
 
-    def _remember(self, segment_id: str, signature: bytes, minhash: MinHash | None) -> None:
-        if segment_id in self._order:
-            return
-        self._order[segment_id] = len(self._order)
-        self._exact.setdefault(signature[1 : 1 + DIGEST_BYTES], segment_id)
-        if minhash is not None:
-            self._minhashes[segment_id] = minhash
-            self._lsh.insert(segment_id, minhash)
+    def _candidates(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
+        """(segment id, signature) of every earlier segment sharing a key, earliest first."""
+        candidates = list(self._stored.duplicate_candidates(keys)) if self._stored is not None else []
+        held = {segment_id for key in keys for segment_id in self._filed.get(key, ())}
+        candidates += [(segment_id, self._seen[segment_id].signature)
+                       for segment_id in sorted(held, key=lambda held_id: self._seen[held_id].order)]
+        return candidates
+
+
+def _earliest_duplicate(segment_id: str, signature: bytes, candidates: list[tuple[str, bytes]],
+                        threshold: float) -> DuplicateMark:
+    """The earliest candidate with the same text, else the most similar one at or above the threshold
+    (the earliest of equals); a segment is never its own duplicate (the same segment read again)."""
+    text_hash = _text_hash(signature)
+    others = [(candidate_id, other) for candidate_id, other in candidates if candidate_id != segment_id]
+    for candidate_id, other in others:
+        if _text_hash(other) == text_hash:
+            return candidate_id, 1.0
+    values = _values(signature)
+    if values is None:
+        return None, None
+    best: tuple[float, str] | None = None
+    for candidate_id, other in others:
+        other_values = _values(other)
+        if other_values is None:
+            continue
+        similarity = _jaccard(values, other_values)
+        if similarity >= threshold and (best is None or similarity > best[0]):
+            best = (similarity, candidate_id)
+    if best is None:
+        return None, None
+    return best[1], best[0]

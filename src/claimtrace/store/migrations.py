@@ -67,6 +67,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "entity documents by member", "0009_entity_documents_by_member.sql"),
     Migration(10, "overview indexes", "0010_overview_indexes.sql"),
     Migration(11, "row counts", "0011_row_counts.sql", postgresql="0011_row_counts.postgresql.sql"),
+    Migration(12, "segment keys", "0012_segment_keys.sql"),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +20,7 @@ from types import TracebackType
 
 from claimtrace.errors import Messages, StoreError, StoreUnwritable
 from claimtrace.model import Contradiction, Document, Entity, EventClaim, Mention, Rejection, Role, Story
-from claimtrace.store import link_index, role_rows, rows
+from claimtrace.store import link_index, role_rows, rows, segment_keys
 from claimtrace.store.entity_index import INDEX_TABLES, EntityIndex
 from claimtrace.store.location import display_location
 from claimtrace.store.migrations import migrate, schema_version
@@ -116,22 +116,25 @@ class Store:
 
     # Writers
 
-    def write_document(self, document: Document) -> None:
+    def write_document(self, document: Document, filed: Mapping[str, Sequence[int]] | None = None) -> None:
         """Store the document and everything found in it, replacing any earlier version, atomically.
 
-        Each table's rows go in one ``executemany``; when one of them fails, the document is
-        written again row by row, which names the row at fault (or stores it, if the failure passed).
+        ``filed`` files segments under their near-duplicate keys (segment id -> keys,
+        :meth:`file_segment_keys`), in the same transaction. Each table's rows go in one
+        ``executemany``; when one of them fails, the document is written again row by row,
+        which names the row at fault (or stores it, if the failure passed).
         """
         _check_doc_ids(document)
         try:
             try:
-                self._write_document(document, insert_many)
+                self._write_document(document, insert_many, filed or {})
             except BatchError:
-                self._write_document(document, insert_all)
+                self._write_document(document, insert_all, filed or {})
         except (sqlite3.Error, RowError) as error:
             raise _write_error(f"document {document.id} ({document.origin})", self.path, error) from error
 
-    def _write_document(self, document: Document, insert_rows: InsertRows) -> None:
+    def _write_document(self, document: Document, insert_rows: InsertRows,
+                        filed: Mapping[str, Sequence[int]]) -> None:
         doc_id = document.id
         with self._transaction() as connection:
             for statement in _DELETE_CHILDREN:
@@ -150,7 +153,32 @@ class Store:
             insert_rows(connection, "roles", (role_rows.role_params(r, i) for i, r in enumerate(document.roles)))
             if document.evidence_vectors:
                 link_index.write_sentence_vectors(connection, document.evidence_vectors)
+            segment_keys.file_keys(connection, filed)
             connection.execute("INSERT INTO pending_links (doc_id) VALUES (?) ON CONFLICT DO NOTHING", (doc_id,))
+
+    def file_segment_keys(self, layout: str, keys_of: segment_keys.KeysOf) -> int:
+        """File under their near-duplicate keys the segments of every document stored without them; all
+        of them afresh when they were filed under another layout. How many segments were filed.
+
+        A writer calls this when it starts and then files what it stores itself
+        (``write_document(..., filed=...)``); so documents written otherwise, or by a
+        claimtrace before the index was on disk, are found as duplicates too. Writes only
+        when there is something to file (a read-only store that is up to date opens as
+        before), in steps of a few hundred documents, each its own transaction: an
+        interrupted filing goes on where it stopped the next time.
+        """
+        try:
+            if segment_keys.layout(self.connection) != layout:
+                with self._transaction() as connection:
+                    segment_keys.start_layout(connection, layout)
+            filed, after = 0, ""
+            while doc_ids := segment_keys.unfiled_documents(self.connection, after):
+                with self._transaction() as connection:
+                    filed += segment_keys.file_documents(connection, doc_ids, keys_of)
+                after = doc_ids[-1]
+            return filed
+        except sqlite3.Error as error:
+            raise _write_error("near-duplicate keys", self.path, error) from error
 
     def write_rejection(self, rejection: Rejection) -> None:
         """Record an input that could not be read; recording the same one again changes nothing."""
@@ -245,17 +273,9 @@ class Store:
         finally:
             cursor.close()
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        """(segment id, MinHash signature) for every segment that has one."""
-        cursor = self.connection.execute(
-            f"SELECT s.id, s.signature FROM segments s JOIN documents d ON d.id = s.doc_id "
-            f"WHERE s.signature IS NOT NULL ORDER BY {_DOCUMENT_ORDER}, s.ordinal"
-        )
-        try:
-            for row in cursor:
-                yield row["id"], bytes(row["signature"])
-        finally:
-            cursor.close()
+    def duplicate_candidates(self, keys: Collection[int]) -> list[tuple[str, bytes]]:
+        """(segment id, signature) of the segments filed under any of the near-duplicate keys, in document order."""
+        return segment_keys.candidates(self.connection, keys)
 
     def comment_segment_ids(self, doc_ids: Collection[str] | None = None) -> set[str]:
         """Ids of the reader-comment segments (their authors are rated as reader comments) of these
