@@ -93,7 +93,7 @@ class Writer:
         self._duplicates = DuplicateIndex(options.near_duplicate_threshold, stored=store)
         layout = self._duplicates.layout
         store.file_segment_keys(layout.name, layout.keys)  # documents stored without their keys, if any
-        self._seen: set[str] = set()
+        self._seen: set[str] = set()  # hashes admitted and not stored since (the store knows the stored ones)
         self._unlinked: list[str] = []  # stored by this run since its last link step
         self._link_every = options.link_every
 
@@ -125,6 +125,7 @@ class Writer:
                 self.reject(Rejection(outcome.origin, f"not stored: {error}"))
                 continue
             self._duplicates.stored(filed)
+            self._seen.discard(outcome.hash)
             self.report.stored.append(outcome.name)
             self._unlinked.append(outcome.id)
             if not outcome.analysed:
