@@ -26,7 +26,7 @@ class DocumentWriter:
     def __init__(self, store: Store, options: Options) -> None:
         self._store = store
         self._options = options
-        self._writer: Writer | None = None  # made with the first document: it loads every segment signature
+        self._writer: Writer | None = None  # made with the first document (it may file unfiled segments first)
         self._batches = 0
 
     @property
