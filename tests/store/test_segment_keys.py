@@ -25,8 +25,8 @@ def _filed(document: Document) -> dict[str, list[int]]:
     return {s.id: _keys_of(s.signature) for s in document.segments if s.signature}
 
 
-def _found(store: Store, *keys: int) -> list[str]:
-    return [segment_id for segment_id, _ in store.duplicate_candidates(keys)]
+def _found(store: Store, *keys: int, limit: int | None = None) -> list[str]:
+    return [segment_id for segment_id, _ in store.duplicate_candidates(keys, limit)]
 
 
 def test_filed_segments_are_found_by_their_keys_in_document_order(store, make_document) -> None:
@@ -37,6 +37,7 @@ def test_filed_segments_are_found_by_their_keys_in_document_order(store, make_do
     assert store.duplicate_candidates([SHARED]) == [(d.segments[0].id, d.segments[0].signature) for d in ordered]
     assert _found(store, 2, 3, SHARED) == [d.segments[0].id for d in ordered]  # each segment once
     assert _found(store, 2, 77) == [documents[2].segments[0].id]
+    assert _found(store, 3, SHARED, limit=2) == [d.segments[0].id for d in ordered[:2]]  # the first two, in order
     assert _found(store) == [] and _found(store, 77) == []
 
 

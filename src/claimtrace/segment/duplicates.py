@@ -148,8 +148,9 @@ def _key(tag: bytes, data: bytes) -> int:
 class StoredSegments(Protocol):
     """Where the segments of earlier runs are filed (the store, whose writer files each segment it stores)."""
 
-    def duplicate_candidates(self, keys: Collection[int]) -> list[tuple[str, bytes]]:
-        """(segment id, signature) of the stored segments filed under any of `keys`, in the store's document order."""
+    def duplicate_candidates(self, keys: Collection[int], limit: int | None = None) -> list[tuple[str, bytes]]:
+        """(segment id, signature) of the stored segments filed under any of `keys`, in the store's document
+        order; the first `limit` of them when given."""
         ...
 
 
@@ -206,7 +207,10 @@ class DuplicateIndex:
         the signatures travel to the one index.
         """
         keys = self.layout.keys(signature)
-        found = _earliest_duplicate(segment_id, signature, self._candidates(keys), self.threshold)
+        text_key = keys[:1]  # a text repeated many times (a signature line, a boilerplate comment) is found here
+        found = _earliest_duplicate(segment_id, signature, self._candidates(text_key, limit=2), self.threshold)
+        if found[0] is None and len(keys) > 1:
+            found = _earliest_duplicate(segment_id, signature, self._candidates(keys), self.threshold)
         if segment_id not in self._seen:
             self._seen[segment_id] = _Seen(self._added, signature, keys)
             self._added += 1
@@ -226,9 +230,10 @@ class DuplicateIndex:
                 if not filed:
                     del self._filed[key]
 
-    def _candidates(self, keys: Sequence[int]) -> list[tuple[str, bytes]]:
-        """(segment id, signature) of every earlier segment sharing a key, earliest first."""
-        candidates = list(self._stored.duplicate_candidates(keys)) if self._stored is not None else []
+    def _candidates(self, keys: Sequence[int], limit: int | None = None) -> list[tuple[str, bytes]]:
+        """(segment id, signature) of every earlier segment sharing a key, earliest first (of the stored
+        ones, the first `limit`: two are enough to find the earliest other segment of the same text)."""
+        candidates = list(self._stored.duplicate_candidates(keys, limit)) if self._stored is not None else []
         held = {segment_id for key in keys for segment_id in self._filed.get(key, ())}
         candidates += [(segment_id, self._seen[segment_id].signature)
                        for segment_id in sorted(held, key=lambda held_id: self._seen[held_id].order)]

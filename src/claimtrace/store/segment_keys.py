@@ -32,15 +32,17 @@ def file_keys(connection: Connection, filed: Mapping[str, Sequence[int]]) -> Non
         connection.executemany(_INSERT, rows)
 
 
-def candidates(connection: Connection, keys: Collection[int]) -> list[tuple[str, bytes]]:
-    """(segment id, signature) of the segments filed under any of the keys, in document order."""
+def candidates(connection: Connection, keys: Collection[int], limit: int | None = None) -> list[tuple[str, bytes]]:
+    """(segment id, signature) of the segments filed under any of the keys, in document order (the first
+    `limit` of them when given)."""
     if not keys:
         return []
     rows = connection.execute(
         f"SELECT DISTINCT s.id, s.signature, d.name, d.id AS doc_id, s.ordinal FROM segment_keys k "
         f"JOIN segments s ON s.id = k.segment_id JOIN documents d ON d.id = s.doc_id "
         f"WHERE k.key IN ({placeholders(len(keys))}) AND s.signature IS NOT NULL "
-        f"ORDER BY d.name, d.id, s.ordinal", list(keys))
+        f"ORDER BY d.name, d.id, s.ordinal{'' if limit is None else ' LIMIT ?'}",
+        [*keys] + ([] if limit is None else [limit]))
     return [(row["id"], bytes(row["signature"])) for row in rows]
 
 

@@ -273,9 +273,10 @@ class Store:
         finally:
             cursor.close()
 
-    def duplicate_candidates(self, keys: Collection[int]) -> list[tuple[str, bytes]]:
-        """(segment id, signature) of the segments filed under any of the near-duplicate keys, in document order."""
-        return segment_keys.candidates(self.connection, keys)
+    def duplicate_candidates(self, keys: Collection[int], limit: int | None = None) -> list[tuple[str, bytes]]:
+        """(segment id, signature) of the segments filed under any of the near-duplicate keys, in document
+        order; the first ``limit`` of them when given."""
+        return segment_keys.candidates(self.connection, keys, limit)
 
     def comment_segment_ids(self, doc_ids: Collection[str] | None = None) -> set[str]:
         """Ids of the reader-comment segments (their authors are rated as reader comments) of these
