@@ -3,7 +3,8 @@
 The keys come from :class:`claimtrace.segment.duplicates.BandLayout`; the store
 only files them and finds segments by them, and records which layout they are of
 (keys of another layout would find nothing). The :class:`~claimtrace.store.sqlite.Store`
-methods of the same names call these inside its transactions.
+methods ``write_document``, ``file_segment_keys`` and ``duplicate_candidates`` call these,
+the writes inside its transactions.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from claimtrace.store.link_index import placeholders
 from claimtrace.store.sql import Connection
 
 KeysOf = Callable[[bytes], Sequence[int]]  # a segment's signature -> the keys it is filed under
-DOCUMENTS_PER_STEP = 500  # documents filed in one transaction when a store's segments are filed afresh
+DOCUMENTS_PER_STEP = 500  # documents filed in one transaction of Store.file_segment_keys
 
 _INSERT = "INSERT INTO segment_keys (key, segment_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
 _UNFILED_DOCUMENTS = """
