@@ -29,7 +29,7 @@ from functools import cache
 from typing import Protocol
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 
 from claimtrace.model import Segment
 from claimtrace.options import Options
@@ -100,9 +100,9 @@ class BandLayout:
     """How a long segment's 128 MinHash values are cut into LSH bands: `bands` bands of `rows` values.
 
     Two segments are candidates when they share a key: the hash of their texts, or
-    one band. The layout is the one that minimises the chance of a false positive
-    plus that of a false negative at the LSH threshold (as datasketch's MinHashLSH
-    chooses it); a store's keys are of one layout, named by `name`.
+    one band. The layout is the one datasketch's MinHashLSH chooses for the LSH
+    threshold (the least false positives plus false negatives); a store's keys are
+    of one layout, named by `name`.
     """
 
     bands: int
@@ -112,18 +112,8 @@ class BandLayout:
     @cache
     def for_threshold(cls, threshold: float) -> BandLayout:
         """The layout for a near-duplicate threshold (0.8: 14 bands of 9 values)."""
-        lsh_threshold = max(threshold - LSH_MARGIN, 0.05)
-        below, above = np.linspace(0.0, lsh_threshold, 1001), np.linspace(lsh_threshold, 1.0, 1001)
-        best: tuple[float, int, int] | None = None
-        for bands in range(1, NUM_PERM + 1):
-            for rows in range(1, NUM_PERM // bands + 1):
-                false_positive = np.trapezoid(1 - (1 - below**rows) ** bands, below)
-                false_negative = np.trapezoid((1 - above**rows) ** bands, above)
-                error = 0.5 * false_positive + 0.5 * false_negative
-                if best is None or error < best[0]:
-                    best = (float(error), bands, rows)
-        assert best is not None
-        return cls(best[1], best[2])
+        lsh = MinHashLSH(threshold=max(threshold - LSH_MARGIN, 0.05), num_perm=NUM_PERM)
+        return cls(lsh.b, lsh.r)
 
     @property
     def name(self) -> str:
